@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { registerDemoCommand } from './demo';
+import { registerMigrateCommand } from './migrate';
+import { registerServeCommand } from './serve';
+
+const program = new Command()
+  .name('lederprogram')
+  .description('Lederprogram: plan, run and follow up a leadership development programme')
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerDemoCommand(program);
+
+await program.parseAsync(process.argv);

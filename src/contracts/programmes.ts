@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ZRole, ZUuid } from './common';
+
+/** The parts of a programme (PRODUCT.md); the UI links each, later issues fill them. */
+export const PROGRAMME_PARTS = [
+  'quote',
+  'participants',
+  'groups',
+  'plan',
+  'gatherings',
+  'coaching',
+  'project',
+  'platform',
+  'evaluations',
+] as const;
+export const ZProgrammePart = z.enum(PROGRAMME_PARTS);
+export type ProgrammePart = z.infer<typeof ZProgrammePart>;
+
+export const ZProgrammeDetail = z.object({
+  id: ZUuid,
+  name: z.string(),
+  status: z.enum(['draft', 'active', 'completed']),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  provider: z.object({ id: ZUuid, name: z.string() }),
+  client: z.object({ id: ZUuid, name: z.string() }),
+  roles: z.array(ZRole),
+  /** The parts this user may open, in display order. */
+  parts: z.array(z.object({ key: ZProgrammePart, available: z.boolean() })),
+  counts: z.object({ participants: z.number().int(), gatherings: z.number().int(), advisors: z.number().int() }),
+  nextGathering: z
+    .object({ id: ZUuid, number: z.number().int(), theme: z.string(), startsAt: z.string().nullable() })
+    .nullable(),
+});
+export type ProgrammeDetail = z.infer<typeof ZProgrammeDetail>;
+
+export const ZLeaderLevel = z.enum(['kommunalsjef', 'okonomisjef', 'enhetsleder', 'avdelingsleder', 'other']);
+
+export const ZParticipant = z.object({
+  id: ZUuid,
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  title: z.string().nullable(),
+  level: ZLeaderLevel,
+  sector: z.string().nullable(),
+  unit: z.string().nullable(),
+  location: z.string().nullable(),
+  reportsTo: z.object({ id: ZUuid, name: z.string() }).nullable(),
+  active: z.boolean(),
+});
+export const ZParticipantList = z.object({ participants: z.array(ZParticipant) });
+
+export const ZAgendaKind = z.enum(['talk', 'reflection', 'individual_work', 'group_work', 'platform_work', 'other']);
+export const ZGathering = z.object({
+  id: ZUuid,
+  number: z.number().int(),
+  theme: z.string(),
+  goal: z.string().nullable(),
+  format: z.enum(['full_day', 'lunch_to_lunch']),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  venue: z.string().nullable(),
+  advisors: z.array(z.object({ id: ZUuid, name: z.string() })),
+  agenda: z.array(z.object({ id: ZUuid, position: z.number().int(), title: z.string(), kind: ZAgendaKind })),
+});
+export const ZGatheringList = z.object({ gatherings: z.array(ZGathering) });

@@ -1,0 +1,226 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIONS,
+  type Actor,
+  type Decision,
+  type Membership,
+  type ProgrammeScope,
+  RESOURCE_KINDS,
+  type Resource,
+  type ResourceKind,
+  decide,
+  rolesIn,
+  visibilityOf,
+} from './policy';
+
+// Two providers, each with two municipalities; programme P1 (provider A, client A1) is the one
+// under test, P2 is a second programme of the same client, PX belongs to another municipality of
+// provider A, and PB to provider B.
+const P1: ProgrammeScope = { providerId: 'prov-a', clientId: 'client-a1', programmeId: 'prog-1' };
+const P2: ProgrammeScope = { providerId: 'prov-a', clientId: 'client-a1', programmeId: 'prog-2' };
+const PX: ProgrammeScope = { providerId: 'prov-a', clientId: 'client-a2', programmeId: 'prog-x' };
+const PB: ProgrammeScope = { providerId: 'prov-b', clientId: 'client-b1', programmeId: 'prog-b' };
+
+const SELF = 'user-self';
+const OTHER = 'user-other';
+
+function actor(...memberships: Membership[]): Actor {
+  return { userId: SELF, memberships };
+}
+const m = (role: Membership['role'], s: ProgrammeScope, level: 'provider' | 'client' | 'programme'): Membership => ({
+  role,
+  providerId: s.providerId,
+  clientId: level === 'provider' ? null : s.clientId,
+  programmeId: level === 'programme' ? s.programmeId : null,
+});
+
+const actors = {
+  providerAdmin: actor(m('provider_admin', P1, 'provider')),
+  staffedAdvisor: actor(m('advisor', P1, 'provider'), { ...m('advisor', P1, 'programme'), clientId: null }),
+  poolAdvisor: actor(m('advisor', P1, 'provider')),
+  clientAdmin: actor(m('client_admin', P1, 'client')),
+  participant: actor(m('participant', P1, 'programme')),
+  otherProviderAdmin: actor(m('provider_admin', PB, 'provider')),
+  otherClientAdmin: actor(m('client_admin', PX, 'client')),
+  otherProgrammeParticipant: actor(m('participant', P2, 'programme')),
+  nobody: actor(),
+} as const;
+type ActorName = keyof typeof actors;
+
+/** Builds a resource of each kind in P1, with the actor in the "self" position where the kind has one. */
+function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeScope = P1): Resource {
+  const subject = who === 'self' ? SELF : OTHER;
+  switch (kind) {
+    case 'provider':
+    case 'rateCard':
+    case 'outbox':
+    case 'auditLog':
+      return { kind, providerId: scope.providerId };
+    case 'client':
+      return { kind, providerId: scope.providerId, clientId: scope.clientId };
+    case 'programme':
+    case 'quote':
+    case 'budget':
+    case 'gathering':
+    case 'evaluationResults':
+    case 'leadershipPlatform':
+      return { kind, scope };
+    case 'participant':
+    case 'attendance':
+      return { kind, scope, subjectUserId: subject };
+    case 'networkGroup':
+    case 'groupNotes':
+      return { kind, scope, memberUserIds: [subject, 'user-3'] };
+    case 'coachingBooking':
+      return { kind, scope, participantUserId: subject, advisorUserId: 'user-advisor' };
+    case 'coachingNote':
+      return { kind, scope, authorUserId: subject };
+    case 'developmentProject':
+      return { kind, scope, ownerUserId: subject, sharedWithUserIds: [] };
+    case 'evaluationResponse':
+      return { kind, scope, respondentUserId: subject };
+    case 'membership':
+      return { kind, scope, targetRole: 'participant' };
+  }
+}
+
+// The expected matrix, written out by hand from PRODUCT.md's role table (not derived from the code).
+// Each cell: [read, write] as A(llow) / D(eny) / N(ot found), for the "self" variant of the resource.
+type Cell = `${'A' | 'D' | 'N'}${'A' | 'D' | 'N'}`;
+const expected: Record<ResourceKind, Record<ActorName, Cell>> = {
+  //                    pAdmin  staffed pool   cAdmin  partic  oProvA oClient oProgP  nobody
+  provider: row('AA', 'AD', 'AD', 'AD', 'AD', 'NN', 'AD', 'AD', 'NN'),
+  client: row('AA', 'AD', 'AD', 'AD', 'AD', 'NN', 'NN', 'AD', 'NN'),
+  programme: row('AA', 'AD', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  participant: row('AA', 'AD', 'NN', 'AA', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  rateCard: row('AA', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
+  quote: row('AA', 'DD', 'NN', 'DD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  budget: row('AA', 'DD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  gathering: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  attendance: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  networkGroup: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  groupNotes: row('DD', 'AA', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  coachingBooking: row('AD', 'AA', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  coachingNote: row('DD', 'AA', 'NN', 'DD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  developmentProject: row('DD', 'DD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  evaluationResponse: row('DD', 'DD', 'NN', 'DD', 'DA', 'NN', 'NN', 'NN', 'NN'),
+  evaluationResults: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  leadershipPlatform: row('AA', 'AA', 'NN', 'AD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  membership: row('AA', 'DD', 'NN', 'AA', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  outbox: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
+  auditLog: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
+};
+
+function row(...cells: Cell[]): Record<ActorName, Cell> {
+  const names = Object.keys(actors) as ActorName[];
+  return Object.fromEntries(names.map((n, i) => [n, cells[i]!])) as Record<ActorName, Cell>;
+}
+const letter: Record<Decision, 'A' | 'D' | 'N'> = { allow: 'A', deny: 'D', not_found: 'N' };
+
+describe('access policy: every role × resource kind × action', () => {
+  for (const kind of RESOURCE_KINDS) {
+    for (const name of Object.keys(actors) as ActorName[]) {
+      it(`${name} on ${kind} → ${expected[kind][name]}`, () => {
+        const res = resourceOf(kind, 'self');
+        const got = ACTIONS.map((a) => letter[decide(actors[name], a, res)]).join('');
+        expect(got).toBe(expected[kind][name]);
+      });
+    }
+  }
+});
+
+describe('access policy: what belongs to someone else', () => {
+  it("a participant cannot read another leader's development project, coaching booking or attendance", () => {
+    const p = actors.participant;
+    expect(decide(p, 'read', resourceOf('developmentProject', 'other'))).toBe('deny');
+    expect(decide(p, 'read', resourceOf('coachingBooking', 'other'))).toBe('deny');
+    expect(decide(p, 'read', resourceOf('attendance', 'other'))).toBe('deny');
+  });
+
+  it("a participant cannot see another network group or its notes", () => {
+    const p = actors.participant;
+    expect(decide(p, 'read', resourceOf('networkGroup', 'other'))).toBe('deny');
+    expect(decide(p, 'read', resourceOf('groupNotes', 'other'))).toBe('deny');
+    expect(decide(p, 'write', resourceOf('groupNotes', 'other'))).toBe('deny');
+  });
+
+  it("an advisor cannot read a colleague's coaching notes, on the same programme", () => {
+    expect(decide(actors.staffedAdvisor, 'read', resourceOf('coachingNote', 'other'))).toBe('deny');
+  });
+
+  it('a coach reads a development project only when the leader shared it with them', () => {
+    const project = (shared: string[]): Resource => ({
+      kind: 'developmentProject',
+      scope: P1,
+      ownerUserId: OTHER,
+      sharedWithUserIds: shared,
+    });
+    expect(decide(actors.staffedAdvisor, 'read', project([]))).toBe('deny');
+    expect(decide(actors.staffedAdvisor, 'read', project([SELF]))).toBe('allow');
+    expect(decide(actors.staffedAdvisor, 'write', project([SELF]))).toBe('deny');
+    // Sharing with an advisor of another programme grants nothing.
+    expect(decide(actors.poolAdvisor, 'read', project([SELF]))).toBe('not_found');
+  });
+
+  it('nobody reads a single evaluation answer, not even its respondent', () => {
+    for (const a of Object.values(actors)) {
+      expect(decide(a, 'read', resourceOf('evaluationResponse', 'self'))).not.toBe('allow');
+    }
+  });
+
+  it('a client admin may invite leaders and client admins but not advisors or provider admins', () => {
+    const invite = (targetRole: Membership['role']): Resource => ({ kind: 'membership', scope: P1, targetRole });
+    expect(decide(actors.clientAdmin, 'write', invite('participant'))).toBe('allow');
+    expect(decide(actors.clientAdmin, 'write', invite('client_admin'))).toBe('allow');
+    expect(decide(actors.clientAdmin, 'write', invite('advisor'))).toBe('deny');
+    expect(decide(actors.clientAdmin, 'write', invite('provider_admin'))).toBe('deny');
+  });
+});
+
+describe('access policy: tenancy', () => {
+  it('no membership in provider A grants anything in provider B (property)', () => {
+    const roleArb = fc.constantFrom('provider_admin', 'advisor', 'client_admin', 'participant' as const);
+    const membershipInA = fc.record({
+      role: roleArb,
+      level: fc.constantFrom('provider' as const, 'client' as const, 'programme' as const),
+      scope: fc.constantFrom(P1, P2, PX),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(membershipInA, { maxLength: 6 }),
+        fc.constantFrom(...RESOURCE_KINDS),
+        fc.constantFrom(...ACTIONS),
+        fc.constantFrom('self' as const, 'other' as const),
+        (ms, kind, action, who) => {
+          const a = actor(...ms.map((x) => m(x.role, x.scope, x.level)));
+          expect(decide(a, action, resourceOf(kind, who, PB))).toBe('not_found');
+        },
+      ),
+    );
+  });
+
+  it("a client admin of one municipality sees nothing of another municipality's programme", () => {
+    for (const kind of RESOURCE_KINDS) {
+      if (kind === 'provider' || kind === 'rateCard' || kind === 'outbox' || kind === 'auditLog') continue;
+      for (const action of ACTIONS) {
+        expect(decide(actors.otherClientAdmin, action, resourceOf(kind, 'other', P1))).toBe('not_found');
+      }
+    }
+  });
+
+  it('visibility lists exactly the scopes the memberships name', () => {
+    const a = actor(m('provider_admin', PB, 'provider'), m('client_admin', P1, 'client'), m('participant', PX, 'programme'));
+    expect(visibilityOf(a)).toEqual({
+      providerIds: ['prov-b'],
+      clientIds: [{ providerId: 'prov-a', clientId: 'client-a1' }],
+      programmeIds: ['prog-x'],
+    });
+  });
+
+  it('rolesIn lists the roles an actor holds in a programme', () => {
+    const a = actor(m('provider_admin', P1, 'provider'), { ...m('advisor', P1, 'programme'), clientId: null });
+    expect(rolesIn(a, P1)).toEqual(['provider_admin', 'advisor']);
+    expect(rolesIn(a, PB)).toEqual([]);
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * The access policy: the one place that decides who may do what. Pure: no I/O, no clock.
+ *
+ * Roles (PRODUCT.md):
+ * - provider admin: everything of their provider's business (clients, programmes, rates, quotes,
+ *   outbox, audit log) — but never an advisor's private coaching notes, a leader's private
+ *   development project, group notes or a single evaluation answer.
+ * - advisor: the programmes they are staffed on; their own coaching notes.
+ * - client admin: their municipality's programmes: participants, plan, aggregated evaluations,
+ *   budget vs. actuals. Never coaching notes, private project logs or single evaluation answers.
+ * - participant: their own programme, their own group, their own project, bookings and answers.
+ *
+ * A decision is `allow`, `deny` (inside the actor's tenancy, not permitted: HTTP 403) or
+ * `not_found` (outside every tenancy of the actor: HTTP 404, so existence is not revealed).
+ */
+
+export const ROLES = ['provider_admin', 'advisor', 'client_admin', 'participant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Membership {
+  role: Role;
+  providerId: string;
+  clientId: string | null;
+  programmeId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  memberships: readonly Membership[];
+}
+
+/** Where a programme-bound resource lives. */
+export interface ProgrammeScope {
+  providerId: string;
+  clientId: string;
+  programmeId: string;
+}
+
+export type Resource =
+  | { kind: 'provider'; providerId: string }
+  | { kind: 'client'; providerId: string; clientId: string }
+  | { kind: 'programme'; scope: ProgrammeScope }
+  /** The participant list of a programme, or one participant's record (subjectUserId). */
+  | { kind: 'participant'; scope: ProgrammeScope; subjectUserId: string | null }
+  | { kind: 'rateCard'; providerId: string }
+  | { kind: 'quote'; scope: ProgrammeScope }
+  | { kind: 'budget'; scope: ProgrammeScope }
+  | { kind: 'gathering'; scope: ProgrammeScope }
+  | { kind: 'attendance'; scope: ProgrammeScope; subjectUserId: string | null }
+  | { kind: 'networkGroup'; scope: ProgrammeScope; memberUserIds: readonly string[] }
+  | { kind: 'groupNotes'; scope: ProgrammeScope; memberUserIds: readonly string[] }
+  | { kind: 'coachingBooking'; scope: ProgrammeScope; participantUserId: string; advisorUserId: string | null }
+  | { kind: 'coachingNote'; scope: ProgrammeScope; authorUserId: string }
+  | {
+      kind: 'developmentProject';
+      scope: ProgrammeScope;
+      ownerUserId: string;
+      sharedWithUserIds: readonly string[];
+    }
+  | { kind: 'evaluationResponse'; scope: ProgrammeScope; respondentUserId: string }
+  | { kind: 'evaluationResults'; scope: ProgrammeScope }
+  | { kind: 'leadershipPlatform'; scope: ProgrammeScope }
+  | { kind: 'membership'; scope: ProgrammeScope; targetRole: Role }
+  | { kind: 'outbox'; providerId: string }
+  | { kind: 'auditLog'; providerId: string };
+
+export type ResourceKind = Resource['kind'];
+export const RESOURCE_KINDS = [
+  'provider',
+  'client',
+  'programme',
+  'participant',
+  'rateCard',
+  'quote',
+  'budget',
+  'gathering',
+  'attendance',
+  'networkGroup',
+  'groupNotes',
+  'coachingBooking',
+  'coachingNote',
+  'developmentProject',
+  'evaluationResponse',
+  'evaluationResults',
+  'leadershipPlatform',
+  'membership',
+  'outbox',
+  'auditLog',
+] as const satisfies readonly ResourceKind[];
+
+export const ACTIONS = ['read', 'write'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Decision = 'allow' | 'deny' | 'not_found';
+
+/** The relations an actor has to one programme, derived from memberships. */
+interface Relations {
+  providerAdmin: boolean;
+  staffedAdvisor: boolean;
+  clientAdmin: boolean;
+  participant: boolean;
+}
+
+function relationsTo(actor: Actor, scope: ProgrammeScope): Relations {
+  const r: Relations = { providerAdmin: false, staffedAdvisor: false, clientAdmin: false, participant: false };
+  for (const m of actor.memberships) {
+    if (m.providerId !== scope.providerId) continue;
+    switch (m.role) {
+      case 'provider_admin':
+        r.providerAdmin = true;
+        break;
+      case 'advisor':
+        if (m.programmeId === scope.programmeId) r.staffedAdvisor = true;
+        break;
+      case 'client_admin':
+        if (m.clientId === scope.clientId) r.clientAdmin = true;
+        break;
+      case 'participant':
+        if (m.programmeId === scope.programmeId) r.participant = true;
+        break;
+    }
+  }
+  return r;
+}
+
+function inProgramme(r: Relations): boolean {
+  return r.providerAdmin || r.staffedAdvisor || r.clientAdmin || r.participant;
+}
+
+function isProviderAdmin(actor: Actor, providerId: string): boolean {
+  return actor.memberships.some((m) => m.role === 'provider_admin' && m.providerId === providerId);
+}
+
+function belongsToProvider(actor: Actor, providerId: string): boolean {
+  return actor.memberships.some((m) => m.providerId === providerId);
+}
+
+const allowIf = (ok: boolean): Decision => (ok ? 'allow' : 'deny');
+
+/** Decides one access. Total over every role × resource kind × action (see policy.test.ts). */
+export function decide(actor: Actor, action: Action, resource: Resource): Decision {
+  switch (resource.kind) {
+    case 'provider':
+    case 'rateCard':
+    case 'outbox':
+    case 'auditLog': {
+      if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
+      if (resource.kind === 'provider' && action === 'read') return 'allow';
+      if ((resource.kind === 'outbox' || resource.kind === 'auditLog') && action === 'write') return 'deny';
+      return allowIf(isProviderAdmin(actor, resource.providerId));
+    }
+    case 'client': {
+      const admin = isProviderAdmin(actor, resource.providerId);
+      const own = actor.memberships.some(
+        (m) => m.providerId === resource.providerId && m.clientId === resource.clientId,
+      );
+      // Provider staff know their provider's clients; a municipality's people do not learn of another.
+      const staff = actor.memberships.some(
+        (m) => m.providerId === resource.providerId && (m.role === 'provider_admin' || m.role === 'advisor'),
+      );
+      if (!own && !staff) return 'not_found';
+      if (action === 'read') return allowIf(admin || own || staff);
+      return allowIf(admin);
+    }
+    default:
+      return decideInProgramme(actor, action, resource);
+  }
+}
+
+type ProgrammeResource = Exclude<Resource, { kind: 'provider' | 'client' | 'rateCard' | 'outbox' | 'auditLog' }>;
+
+function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeResource): Decision {
+  const r = relationsTo(actor, resource.scope);
+  if (!inProgramme(r)) return 'not_found';
+  const read = action === 'read';
+  const me = actor.userId;
+  switch (resource.kind) {
+    case 'programme':
+      return allowIf(read || r.providerAdmin);
+    case 'participant':
+      // Everyone in the programme sees who takes part; the client admin maintains the list with
+      // the provider admin; a participant may read (not change) their own record.
+      if (read) return 'allow';
+      return allowIf(r.providerAdmin || r.clientAdmin);
+    case 'quote':
+      return allowIf(r.providerAdmin);
+    case 'budget':
+      return allowIf(read ? r.providerAdmin || r.clientAdmin : r.providerAdmin);
+    case 'gathering':
+      return allowIf(read || r.providerAdmin || r.staffedAdvisor);
+    case 'attendance':
+      if (read) {
+        return allowIf(
+          r.providerAdmin || r.staffedAdvisor || r.clientAdmin || (r.participant && resource.subjectUserId === me),
+        );
+      }
+      return allowIf(r.providerAdmin || r.staffedAdvisor);
+    case 'networkGroup': {
+      const member = r.participant && resource.memberUserIds.includes(me);
+      if (read) return allowIf(r.providerAdmin || r.staffedAdvisor || r.clientAdmin || member);
+      return allowIf(r.providerAdmin || r.staffedAdvisor);
+    }
+    case 'groupNotes': {
+      // Shared within the group (and with the advisors who facilitate it); never the client admin,
+      // and not the provider admin either: minimal access to what leaders write to each other.
+      const member = r.participant && resource.memberUserIds.includes(me);
+      return allowIf(member || r.staffedAdvisor);
+    }
+    case 'coachingBooking': {
+      const own = r.participant && resource.participantUserId === me;
+      const coach = r.staffedAdvisor;
+      // The provider admin reads bookings (hours are the invoicing basis) but does not book.
+      if (read) return allowIf(own || coach || r.providerAdmin);
+      return allowIf(own || coach);
+    }
+    case 'coachingNote':
+      // Private to the advisor who wrote it; no one else, not even the provider admin.
+      return allowIf(r.staffedAdvisor && resource.authorUserId === me);
+    case 'developmentProject': {
+      const owner = r.participant && resource.ownerUserId === me;
+      if (!read) return allowIf(owner);
+      const sharedCoach = r.staffedAdvisor && resource.sharedWithUserIds.includes(me);
+      return allowIf(owner || sharedCoach);
+    }
+    case 'evaluationResponse':
+      // Anonymous: a single answer is written by its respondent and read by nobody; people see
+      // only aggregates above the anonymity threshold (evaluationResults).
+      return allowIf(!read && r.participant && resource.respondentUserId === me);
+    case 'evaluationResults':
+      return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
+    case 'leadershipPlatform':
+      // Co-created: participants propose and comment; advisors facilitate; the client admin reads.
+      if (read) return 'allow';
+      return allowIf(r.providerAdmin || r.staffedAdvisor || r.participant);
+    case 'membership':
+      if (read) return allowIf(r.providerAdmin || r.clientAdmin);
+      if (r.providerAdmin) return 'allow';
+      // A client admin may invite leaders and fellow client admins, not staff the consultancy.
+      return allowIf(r.clientAdmin && (resource.targetRole === 'participant' || resource.targetRole === 'client_admin'));
+  }
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  return decide(actor, action, resource) === 'allow';
+}
+
+/** The programme ids an actor can see at all, for list queries (a superset filter; decide() still rules). */
+export interface VisibilityFilter {
+  providerIds: string[];
+  clientIds: { providerId: string; clientId: string }[];
+  programmeIds: string[];
+}
+
+export function visibilityOf(actor: Actor): VisibilityFilter {
+  const f: VisibilityFilter = { providerIds: [], clientIds: [], programmeIds: [] };
+  for (const m of actor.memberships) {
+    if (m.role === 'provider_admin') f.providerIds.push(m.providerId);
+    else if (m.role === 'client_admin' && m.clientId) f.clientIds.push({ providerId: m.providerId, clientId: m.clientId });
+    else if ((m.role === 'advisor' || m.role === 'participant') && m.programmeId) f.programmeIds.push(m.programmeId);
+  }
+  return f;
+}
+
+/** The roles an actor holds in one programme, strongest first (for the UI's home page choice). */
+export function rolesIn(actor: Actor, scope: ProgrammeScope): Role[] {
+  const r = relationsTo(actor, scope);
+  const roles: Role[] = [];
+  if (r.providerAdmin) roles.push('provider_admin');
+  if (r.staffedAdvisor) roles.push('advisor');
+  if (r.clientAdmin) roles.push('client_admin');
+  if (r.participant) roles.push('participant');
+  return roles;
+}

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { AppError } from '../services/errors';
+import { registerSessionHooks } from './session';
+import { registerAdminRoutes } from './routes/admin';
+import { registerAuthRoutes } from './routes/auth';
+import { registerHealthRoutes } from './routes/health';
+import { registerProgrammeRoutes } from './routes/programmes';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Clock for use cases; tests pass a fixed one. */
+  now?: () => Date;
+  /** Where the built web app lives (index.html); the API works without it. */
+  webDir?: string;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Builds the HTTP app (never listens): plugins, error mapping, sessions, routes. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    // Request ids make a log line findable from a user's error report.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Strict-Transport-Security only means something behind TLS, which the proxy terminates.
+    hsts: config.cookieSecure === 'always' ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lederprogram API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lp_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const missing = first?.params?.missingProperty;
+      const field =
+        first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || (typeof missing === 'string' ? missing : '');
+      const where = err.validationContext ?? 'body';
+      return reply.status(400).send({
+        error: {
+          code: 'validation_failed',
+          message: `${where}${field ? `.${field}` : ''}: ${first?.message ?? 'invalid'}`,
+          ...(field ? { field } : {}),
+        },
+      });
+    }
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({
+        error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+      });
+    }
+    const mapped = mapFastifyError(err);
+    if (mapped) return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
+    req.log.error({ err }, 'unhandled error');
+    // Never a stack trace or driver message to the client: the request id finds it in the log.
+    return reply.status(500).send({ error: { code: 'internal', message: `Internal error (request ${req.id})` } });
+  });
+
+  registerSessionHooks(app, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerProgrammeRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+
+  const webDir = deps.webDir ?? path.resolve('dist/web');
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (url.startsWith('/api/') || url === '/api' || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${url}` } });
+    }
+    if (!hasWeb) {
+      return reply
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run `npm run build` (npm start does it for you).');
+    }
+    // The single-page app routes everything else itself.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}
+
+function mapFastifyError(err: FastifyError): { status: number; code: string; message: string } | null {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'payload_too_large', message: 'The request body is too large' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'unsupported_media_type', message: 'Send JSON (content-type: application/json)' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'validation_failed', message: 'The JSON body is empty' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, code: 'validation_failed', message: 'The body is not valid JSON' };
+  }
+  if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
+    return { status: 400, code: 'validation_failed', message: 'The body is not valid JSON' };
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return { status: err.statusCode, code: 'bad_request', message: err.message };
+  }
+  return null;
+}

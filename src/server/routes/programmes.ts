@@ -1,0 +1,50 @@
+import { ZErrorBody, ZProgrammeParams } from '../../contracts/common';
+import { ZInvitationRequest, ZInvitationResponse } from '../../contracts/auth';
+import { ZGatheringList, ZParticipantList, ZProgrammeDetail } from '../../contracts/programmes';
+import { getProgrammeDetail } from '../../services/programmes/detail';
+import { listGatherings } from '../../services/programmes/gatherings';
+import { inviteToProgramme } from '../../services/programmes/invite';
+import { listParticipants } from '../../services/programmes/participants';
+import type { App, AppDeps } from '../app';
+import { userContextOf } from '../session';
+
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
+
+export function registerProgrammeRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps.database;
+
+  app.get(
+    '/api/programmes/:programmeId',
+    { schema: { tags: ['programmes'], params: ZProgrammeParams, response: { 200: ZProgrammeDetail, ...errors } } },
+    async (req) => getProgrammeDetail(db, userContextOf(req, deps), req.params.programmeId),
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/participants',
+    { schema: { tags: ['participants'], params: ZProgrammeParams, response: { 200: ZParticipantList, ...errors } } },
+    async (req) => listParticipants(db, userContextOf(req, deps), req.params.programmeId),
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/gatherings',
+    { schema: { tags: ['gatherings'], params: ZProgrammeParams, response: { 200: ZGatheringList, ...errors } } },
+    async (req) => listGatherings(db, userContextOf(req, deps), req.params.programmeId),
+  );
+
+  app.post(
+    '/api/programmes/:programmeId/invitations',
+    {
+      schema: {
+        tags: ['memberships'],
+        params: ZProgrammeParams,
+        body: ZInvitationRequest,
+        response: { 200: ZInvitationResponse, ...errors },
+      },
+    },
+    async (req) =>
+      inviteToProgramme(db, userContextOf(req, deps), req.params.programmeId, {
+        ...req.body,
+        publicUrl: deps.config.publicUrl,
+      }),
+  );
+}

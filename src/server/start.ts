@@ -1,0 +1,72 @@
+import type { Config } from '../config';
+import { type Database, openDatabase } from '../db/client';
+import { type DemoSummary, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../services/demo/seed';
+import { createSmtpTransport, type MailSender, startMailSender } from '../services/mail/sender';
+import { type App, buildApp } from './app';
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  database: Database;
+  demo: DemoSummary | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (PGlite in DATA_DIR, or PostgreSQL with DATABASE_URL), applies migrations,
+ * seeds the demo into an empty database, starts the mail sender when SMTP is configured, and listens.
+ */
+export async function startServer(config: Config, opts: { quiet?: boolean; webDir?: string } = {}): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const demo = config.seedDemo && (await isDatabaseEmpty(database.db)) ? await seedDemo(database.db) : null;
+
+  const app = await buildApp({ config, database, ...(opts.webDir ? { webDir: opts.webDir } : {}) });
+  let sender: MailSender | null = null;
+  if (config.smtpUrl && config.mailWorker) {
+    sender = startMailSender({
+      db: database.db,
+      transport: createSmtpTransport(config.smtpUrl),
+      from: config.mailFrom,
+      logger: app.log,
+    });
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+
+  if (!opts.quiet) printBanner(url, database.kind, config, demo);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    app,
+    database,
+    demo,
+    close: () =>
+      (closing ??= (async () => {
+        // Finish in-flight requests, then hand back claimed e-mail, then close the database.
+        await app.close();
+        await sender?.stop();
+        await database.close();
+      })()),
+  };
+}
+
+function printBanner(url: string, dbKind: string, config: Config, demo: DemoSummary | null): void {
+  const lines = [
+    '',
+    `  Lederprogram is running at ${url}`,
+    `  Database: ${dbKind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  E-mail: ${config.smtpUrl ? 'sent over SMTP' : 'kept in the outbox (no SMTP_URL): provider admins read it in the app'}`,
+  ];
+  if (demo) {
+    lines.push('', `  Demo log-ins (password for all: ${DEMO_PASSWORD}):`);
+    for (const l of demo.logins) lines.push(`    ${l.role.padEnd(15)} ${l.email.padEnd(40)} ${l.tenant}`);
+  } else {
+    lines.push('', '  The database already had data, so no demo was seeded (./bin/lederprogram demo --reset rebuilds it).');
+  }
+  lines.push('');
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,76 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { sessions, users } from '../../db/schema/index';
+import type { Actor } from '../../domain/access/policy';
+import { loadActor } from './actor';
+import { generateToken, hashToken } from './tokens';
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: Db,
+  input: { userId: string; method: 'password' | 'oidc'; ip: string | null; userAgent: string | null; now: Date; ttlHours: number },
+): Promise<NewSession> {
+  const token = generateToken();
+  const csrfToken = generateToken();
+  const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3600_000);
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId: input.userId,
+    csrfToken,
+    authMethod: input.method,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 400) ?? null,
+    createdAt: input.now,
+    lastSeenAt: input.now,
+    expiresAt,
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  userId: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+// Writing last_seen_at on every request would turn every read into a write; once a minute is enough.
+const TOUCH_AFTER_MS = 60_000;
+
+/** The live session for a cookie token, or null (unknown, expired, or the user is disabled). */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+  if (!token || token.length > 200) return null;
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      disabledAt: users.disabledAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  if (!row || row.disabledAt) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return { sessionId: id, userId: row.userId, csrfToken: row.csrfToken, actor: await loadActor(db, row.userId) };
+}
+
+export async function destroySession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function destroyUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

@@ -1,0 +1,67 @@
+import { defineConfig } from 'vitest/config';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+import { chromiumPath, isCI, testDatabaseUrl } from './tests/setup/env';
+import { existsSync } from 'node:fs';
+
+// Three tiers (docs/decisions/0003-test-tiers.md): unit (pure), db (through the HTTP layer, on
+// PGlite and on PostgreSQL), e2e (Debian's Chromium). A tier whose service is missing fails in CI
+// and is skipped loudly elsewhere.
+const dbInclude = ['src/**/*.db.test.ts', 'tests/**/*.db.test.ts'];
+
+const projects: TestProjectInlineConfiguration[] = [
+  {
+    test: {
+      name: 'unit',
+      include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+      exclude: dbInclude,
+    },
+  },
+  {
+    test: {
+      name: 'db-pglite',
+      include: dbInclude,
+      env: { TEST_DB_KIND: 'pglite' },
+      globalSetup: ['tests/setup/db-template.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  },
+];
+
+if (testDatabaseUrl) {
+  projects.push({
+    test: {
+      name: 'db-postgres',
+      include: dbInclude,
+      env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: testDatabaseUrl },
+      globalSetup: ['tests/setup/db-template.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  });
+} else if (isCI) {
+  throw new Error('CI: TEST_DATABASE_URL is not set, so the PostgreSQL tests cannot run. .ci/run must set it.');
+} else {
+  console.warn(
+    '\n*** SKIPPED: db-postgres tests (set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them) ***\n',
+  );
+}
+
+if (existsSync(chromiumPath)) {
+  projects.push({
+    test: {
+      name: 'e2e',
+      include: ['tests/e2e/**/*.e2e.ts'],
+      globalSetup: ['tests/setup/e2e-build.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      fileParallelism: false,
+    },
+  });
+} else if (isCI) {
+  throw new Error(`CI: no Chromium at ${chromiumPath}; .ci/run must install Debian's chromium.`);
+} else {
+  console.warn(`\n*** SKIPPED: e2e browser tests (no Chromium at ${chromiumPath}; apt-get install -y chromium) ***\n`);
+}
+
+export default defineConfig({ test: { projects } });
