@@ -12,8 +12,8 @@ import { openDatabase } from '../../src/db/client';
  * file starts from a cheap copy (a PGlite data-dir dump, or CREATE DATABASE … TEMPLATE).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const kind = process.env.TEST_DB_KIND;
-  if (kind === 'postgres') {
+  // The project's `env` reaches the test workers, not this global setup: decide by project name.
+  if (project.name === 'db-postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set; the postgres project should not have been enabled');
     const template = `lp_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;

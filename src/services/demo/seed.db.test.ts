@@ -1,0 +1,544 @@
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ZEmail } from '../../contracts/common';
+import type { Database, Db } from '../../db/client';
+import {
+  clients,
+  gatheringAdvisors,
+  gatheringAgendaItems,
+  gatherings,
+  memberships,
+  participants,
+  programmes,
+  providers,
+  rateCards,
+  stateTravelRates,
+  users,
+} from '../../db/schema/index';
+import { createTestDatabase } from '../../../tests/helpers/db';
+import { verifyPassword } from '../auth/password';
+import { DEMO_TENANTS, SELJORD_GATHERING_THEMES } from './demo-data';
+import { DEMO_PASSWORD, type DemoSummary, isDatabaseEmpty, resetDemo, seedDemo } from './seed';
+
+const SELJORD_PROGRAMME = 'Lederutviklingsprogram Seljord kommune';
+
+async function programmeByName(db: Db, name: string) {
+  const [row] = await db.select().from(programmes).where(eq(programmes.name, name));
+  if (!row) throw new Error(`No programme ${name}`);
+  return row;
+}
+
+/** Row counts of every table the demo writes, to compare two states of the database. */
+async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const tables = {
+    providers,
+    clients,
+    programmes,
+    users,
+    memberships,
+    participants,
+    gatherings,
+    gatheringAgendaItems,
+    gatheringAdvisors,
+    rateCards,
+    stateTravelRates,
+  };
+  const result: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const [row] = await db.select({ n: count() }).from(table);
+    result[name] = row!.n;
+  }
+  return result;
+}
+
+/** ISO-8601 week number of a calendar date given as y-m-d. */
+function isoWeek(ymd: string): number {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
+
+function osloWallClock(instant: Date): { date: string; time: string; weekday: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'long',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    weekday: parts.weekday!,
+  };
+}
+
+describe('seedDemo on an empty database', () => {
+  let database: Database;
+  let db: Db;
+  let emptyBefore: boolean;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+    emptyBefore = await isDatabaseEmpty(db);
+    summary = await seedDemo(db);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('reports the database as empty before seeding and as not empty after', async () => {
+    expect(emptyBefore).toBe(true);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+  });
+
+  it('creates two providers, each with its own municipality and programme', async () => {
+    const rows = await db
+      .select({
+        provider: providers.name,
+        client: clients.name,
+        number: clients.municipalityNumber,
+        locale: clients.defaultLocale,
+        programme: programmes.name,
+      })
+      .from(programmes)
+      .innerJoin(clients, eq(clients.id, programmes.clientId))
+      .innerJoin(providers, eq(providers.id, programmes.providerId))
+      .orderBy(asc(providers.name));
+    expect(rows).toEqual([
+      {
+        provider: 'KS Konsulent AS',
+        client: 'Seljord kommune',
+        number: '4022',
+        locale: 'nn',
+        programme: SELJORD_PROGRAMME,
+      },
+      {
+        provider: 'Nordlys Leiarutvikling AS',
+        client: 'Vinje kommune',
+        number: '4036',
+        locale: 'nn',
+        programme: 'Leiarutvikling Vinje 2027',
+      },
+    ]);
+    const seljord = await programmeByName(db, SELJORD_PROGRAMME);
+    expect(seljord).toMatchObject({
+      status: 'active',
+      startsOn: '2027-01-11',
+      endsOn: '2027-12-17',
+      anonymityThreshold: 5,
+    });
+  });
+
+  it('puts 20 active Seljord leaders in the programme, each with a user account and a participant membership', async () => {
+    const programme = await programmeByName(db, SELJORD_PROGRAMME);
+    const rows = await db
+      .select({ participant: participants, membership: memberships.id, userEmail: users.email })
+      .from(participants)
+      .innerJoin(users, eq(users.id, participants.userId))
+      .leftJoin(
+        memberships,
+        and(
+          eq(memberships.userId, participants.userId),
+          eq(memberships.role, 'participant'),
+          eq(memberships.programmeId, programme.id),
+          eq(memberships.clientId, programme.clientId),
+          eq(memberships.providerId, programme.providerId),
+        ),
+      )
+      .where(eq(participants.programmeId, programme.id));
+    expect(rows).toHaveLength(20);
+    for (const { participant, membership, userEmail } of rows) {
+      expect(participant.active).toBe(true);
+      expect(membership, participant.name).not.toBeNull();
+      expect(userEmail).toBe(participant.email);
+      expect(participant.email).toMatch(/@seljord\.example$/);
+      expect(participant.phone).toMatch(/^[49]\d{7}$/);
+      expect(participant.title).toBeTruthy();
+      expect(participant.unit).toBeTruthy();
+      expect(participant.location).toBeTruthy();
+    }
+    const sectors = new Set(rows.map((r) => r.participant.sector));
+    expect([...sectors].sort()).toEqual(['NAV', 'helse og omsorg', 'kultur', 'oppvekst', 'stab', 'teknisk']);
+    expect(new Set(rows.map((r) => r.participant.location))).toEqual(
+      new Set(['Seljord sentrum', 'Flatdal', 'Svartdal', 'Åmotsdal']),
+    );
+    expect(rows.filter((r) => r.participant.gender !== null).length).toBeGreaterThan(15);
+  });
+
+  it("gives the Seljord group the offer's mix: 3 kommunalsjefar, 1 økonomisjef, 10 einingsleiarar, 6 avdelingsleiarar", async () => {
+    const programme = await programmeByName(db, SELJORD_PROGRAMME);
+    const rows = await db
+      .select({ level: participants.level, n: count() })
+      .from(participants)
+      .where(eq(participants.programmeId, programme.id))
+      .groupBy(participants.level);
+    expect(Object.fromEntries(rows.map((r) => [r.level, r.n]))).toEqual({
+      kommunalsjef: 3,
+      okonomisjef: 1,
+      enhetsleder: 10,
+      avdelingsleder: 6,
+    });
+  });
+
+  it('builds a reporting hierarchy without cycles inside each programme, where only kommunalsjefar and the økonomisjef report to nobody', async () => {
+    const all = await db.select().from(participants);
+    const byId = new Map(all.map((p) => [p.id, p]));
+    for (const p of all) {
+      const seen = new Set<string>();
+      let current = p;
+      while (current.reportsToId !== null) {
+        expect(seen.has(current.id), `cycle through ${p.name}`).toBe(false);
+        seen.add(current.id);
+        const manager = byId.get(current.reportsToId);
+        expect(manager, `${current.name}'s manager`).toBeDefined();
+        expect(manager!.programmeId).toBe(current.programmeId);
+        current = manager!;
+      }
+      if (p.level === 'kommunalsjef' || p.level === 'okonomisjef') expect(p.reportsToId, p.name).toBeNull();
+      if (p.level === 'enhetsleder') expect(byId.get(p.reportsToId!)?.level, p.name).toBe('kommunalsjef');
+      if (p.level === 'avdelingsleder') {
+        const manager = byId.get(p.reportsToId!);
+        expect(manager?.level, p.name).toBe('enhetsleder');
+        expect(manager?.unit, p.name).toBe(p.unit);
+      }
+    }
+    const programme = await programmeByName(db, SELJORD_PROGRAMME);
+    const tops = all.filter((p) => p.programmeId === programme.id && p.reportsToId === null);
+    expect(tops.map((p) => p.title).sort()).toEqual([
+      'Kommunalsjef helse og omsorg',
+      'Kommunalsjef oppvekst',
+      'Kommunalsjef samfunnsutvikling',
+      'Økonomisjef',
+    ]);
+  });
+
+  it("plans the four gatherings with the offer's themes in order, its agenda points, and two staffed advisors each", async () => {
+    const programme = await programmeByName(db, SELJORD_PROGRAMME);
+    const rows = await db
+      .select()
+      .from(gatherings)
+      .where(eq(gatherings.programmeId, programme.id))
+      .orderBy(asc(gatherings.number));
+    expect(rows.map((g) => [g.number, g.theme, g.format])).toEqual(
+      SELJORD_GATHERING_THEMES.map((theme, i) => [i + 1, theme, 'full_day']),
+    );
+    const staffed = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.role, 'advisor'), eq(memberships.programmeId, programme.id)));
+    const staffedIds = new Set(staffed.map((m) => m.userId));
+    expect(staffedIds.size).toBe(2);
+    const agendaTitles: string[][] = [];
+    for (const g of rows) {
+      const agenda = await db
+        .select()
+        .from(gatheringAgendaItems)
+        .where(eq(gatheringAgendaItems.gatheringId, g.id))
+        .orderBy(asc(gatheringAgendaItems.position));
+      expect(agenda.length, g.theme).toBeGreaterThanOrEqual(3);
+      expect(agenda.map((a) => a.position)).toEqual(agenda.map((_, i) => i + 1));
+      agendaTitles.push(agenda.map((a) => a.title));
+      // Felles lederplattform runs through every gathering (the offer: "vil gå igjen i alle samlingene").
+      expect(
+        agenda.some((a) => a.kind === 'platform_work'),
+        g.theme,
+      ).toBe(true);
+      const advisors = await db
+        .select()
+        .from(gatheringAdvisors)
+        .where(eq(gatheringAdvisors.gatheringId, g.id));
+      expect(advisors).toHaveLength(2);
+      for (const a of advisors) expect(staffedIds.has(a.userId)).toBe(true);
+    }
+    expect(agendaTitles[0]).toEqual([
+      'Mål og rammer for lederutviklingsprogrammet',
+      'Forankring og forventningsavklaring',
+      'Det store fremtidsbilde – attraktiv arbeidsgiver og attraktiv kommune. Kommune 3.0',
+      'Introduksjon til helhetlig modell for ledelse. Hva er god og effektiv ledelse?',
+      'Felles lederplattform for god ledelse – hva er dette hos oss? Vi starter arbeidet med å etablere ledelsesprinsipp og felles plattform.',
+      'Hva vil det bety for meg som leder?',
+      'Oppstart av eget individuelt arbeid. Egne utviklingsprosjekt/Meg som leder.',
+      'Veien fram mot neste samling',
+    ]);
+    const [start] = await db
+      .select({ kind: gatheringAgendaItems.kind })
+      .from(gatheringAgendaItems)
+      .where(
+        eq(
+          gatheringAgendaItems.title,
+          'Oppstart av eget individuelt arbeid. Egne utviklingsprosjekt/Meg som leder.',
+        ),
+      );
+    expect(start?.kind).toBe('individual_work');
+  });
+
+  it('holds every Seljord gathering 09:00–16:00 Oslo time on a weekday within the programme, outside Telemark school holidays', async () => {
+    const programme = await programmeByName(db, SELJORD_PROGRAMME);
+    const rows = await db.select().from(gatherings).where(eq(gatherings.programmeId, programme.id));
+    const schoolHolidayWeeks = [8, 12, 13, 41]; // winter break, Easter 2027 (21–29 March), autumn break
+    for (const g of rows) {
+      const start = osloWallClock(g.startsAt!);
+      const end = osloWallClock(g.endsAt!);
+      expect(start.time, g.theme).toBe('09:00');
+      expect(end.time, g.theme).toBe('16:00');
+      expect(end.date).toBe(start.date);
+      expect(['Saturday', 'Sunday']).not.toContain(start.weekday);
+      expect(schoolHolidayWeeks).not.toContain(isoWeek(start.date));
+      expect(
+        start.date >= '2027-06-20' && start.date <= '2027-08-16',
+        `${start.date} is in the summer holiday`,
+      ).toBe(false);
+      expect(start.date >= programme.startsOn! && start.date <= programme.endsOn!).toBe(true);
+      expect(g.venue).toBeTruthy();
+    }
+    // One gathering in winter time and one in summer time: the stored instants differ by an hour in UTC.
+    expect(new Set(rows.map((g) => g.startsAt!.getUTCHours()))).toEqual(new Set([7, 8]));
+  });
+
+  it("stores the offer's prices in øre: 21 875 kr per gathering day and 2 187,50 kr per coaching hour, which give 332 500 kr", async () => {
+    const [provider] = await db.select().from(providers).where(eq(providers.name, 'KS Konsulent AS'));
+    const [card, ...more] = await db.select().from(rateCards).where(eq(rateCards.providerId, provider!.id));
+    expect(more).toEqual([]);
+    expect(card).toMatchObject({
+      validFrom: '2022-10-14',
+      gatheringDayRateOre: 2_187_500,
+      networkDayRateOre: 1_750_000,
+      evaluationFixedOre: 1_750_000,
+      coachingHourlyRateOre: 218_750,
+      vatRateBasisPoints: 2500,
+    });
+    // The offer's table: 4 gatherings × 2 advisors, 4 groups × 4 meetings at 2 per day, evaluation.
+    const total =
+      4 * 2 * card!.gatheringDayRateOre + ((4 * 4) / 2) * card!.networkDayRateOre + card!.evaluationFixedOre;
+    expect(total).toBe(33_250_000);
+  });
+
+  it('stores the state travel rates of 2025, and the 2026 car rate with the unpublished per-diem rates as null', async () => {
+    const rows = await db.select().from(stateTravelRates).orderBy(asc(stateTravelRates.validFrom));
+    expect(rows).toEqual([
+      {
+        validFrom: '2025-01-01',
+        carPerKmOre: 500,
+        perDiem6To12HoursOre: 38_400,
+        perDiemOver12HoursOre: 71_300,
+        perDiemOvernightOre: 97_700,
+      },
+      {
+        validFrom: '2026-01-01',
+        carPerKmOre: 530,
+        perDiem6To12HoursOre: null,
+        perDiemOver12HoursOre: null,
+        perDiemOvernightOre: null,
+      },
+    ]);
+  });
+
+  it('returns one login per role for Seljord first, then for Vinje, each backed by its membership and the demo password', async () => {
+    expect(summary.logins.map((l) => [l.role, l.tenant])).toEqual([
+      ['provider_admin', 'KS Konsulent AS · Seljord kommune'],
+      ['advisor', 'KS Konsulent AS · Seljord kommune'],
+      ['client_admin', 'KS Konsulent AS · Seljord kommune'],
+      ['participant', 'KS Konsulent AS · Seljord kommune'],
+      ['provider_admin', 'Nordlys Leiarutvikling AS · Vinje kommune'],
+      ['advisor', 'Nordlys Leiarutvikling AS · Vinje kommune'],
+      ['client_admin', 'Nordlys Leiarutvikling AS · Vinje kommune'],
+      ['participant', 'Nordlys Leiarutvikling AS · Vinje kommune'],
+    ]);
+    for (const login of summary.logins) {
+      const [user] = await db.select().from(users).where(eq(users.email, login.email));
+      expect(user?.name).toBe(login.name);
+      expect(await verifyPassword(user!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+      const rows = await db
+        .select({ membership: memberships, provider: providers.name, programme: programmes.name })
+        .from(memberships)
+        .innerJoin(providers, eq(providers.id, memberships.providerId))
+        .leftJoin(programmes, eq(programmes.id, memberships.programmeId))
+        .where(and(eq(memberships.userId, user!.id), eq(memberships.role, login.role)));
+      expect(rows.length, login.email).toBeGreaterThan(0);
+      expect(login.tenant.startsWith(rows[0]!.provider)).toBe(true);
+      switch (login.role) {
+        case 'provider_admin':
+          expect(rows[0]!.membership.clientId).toBeNull();
+          break;
+        case 'client_admin':
+          expect(rows[0]!.membership.clientId).not.toBeNull();
+          break;
+        case 'advisor':
+        case 'participant': {
+          // Advisors: in the pool and staffed on the programme; participants: in the programme.
+          const programmeNames = rows.map((r) => r.programme);
+          expect(programmeNames.some((n) => n !== null)).toBe(true);
+          if (login.role === 'advisor') expect(programmeNames).toContain(null);
+          break;
+        }
+      }
+    }
+    const [participantLogin] = summary.logins.filter((l) => l.role === 'participant');
+    const [leader] = await db
+      .select()
+      .from(participants)
+      .where(eq(participants.email, participantLogin!.email));
+    expect(leader?.userId).not.toBeNull();
+  });
+
+  it('gives every demo user the one shared password hash, a lower-case .example address and no locale of their own', async () => {
+    const rows = await db.select().from(users);
+    expect(rows).toHaveLength(34);
+    expect(new Set(rows.map((u) => u.passwordHash)).size).toBe(1);
+    for (const u of rows) {
+      expect(ZEmail.parse(u.email)).toBe(u.email);
+      expect(u.email).toMatch(/\.example$/);
+      expect(u.locale).toBeNull();
+    }
+  });
+
+  it('keeps the tenants apart: every membership, participant and gathering advisor stays inside its provider', async () => {
+    const domainByProvider = new Map(
+      DEMO_TENANTS.map((t) => [
+        t.provider.name,
+        [t.providerAdmin.email, t.clientAdmin.email].map((e) => e.split('@')[1]),
+      ]),
+    );
+    const rows = await db
+      .select({
+        provider: providers.name,
+        email: users.email,
+        programmeProvider: programmes.providerId,
+        providerId: memberships.providerId,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(providers, eq(providers.id, memberships.providerId))
+      .leftJoin(programmes, eq(programmes.id, memberships.programmeId));
+    expect(rows).toHaveLength(37);
+    for (const r of rows) {
+      expect(domainByProvider.get(r.provider)).toContain(r.email.split('@')[1]);
+      if (r.programmeProvider !== null) expect(r.programmeProvider).toBe(r.providerId);
+    }
+    const crossStaffed = await db
+      .select({ gathering: gatherings.id })
+      .from(gatheringAdvisors)
+      .innerJoin(gatherings, eq(gatherings.id, gatheringAdvisors.gatheringId))
+      .leftJoin(
+        memberships,
+        and(
+          eq(memberships.userId, gatheringAdvisors.userId),
+          eq(memberships.role, 'advisor'),
+          eq(memberships.programmeId, gatherings.programmeId),
+        ),
+      )
+      .where(isNull(memberships.id));
+    expect(crossStaffed).toEqual([]);
+    const vinje = await programmeByName(db, 'Leiarutvikling Vinje 2027');
+    const [vinjeCount] = await db
+      .select({ n: count() })
+      .from(participants)
+      .where(eq(participants.programmeId, vinje.id));
+    expect(vinjeCount?.n).toBe(6);
+    const [vinjeGatherings] = await db
+      .select({ n: count() })
+      .from(gatherings)
+      .where(eq(gatherings.programmeId, vinje.id));
+    expect(vinjeGatherings?.n).toBe(2);
+  });
+
+  it('refuses to seed a second time and leaves the data as it was', async () => {
+    const before = await tableCounts(db);
+    await expect(seedDemo(db)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await tableCounts(db)).toEqual(before);
+  });
+});
+
+describe('resetDemo', () => {
+  let database: Database | undefined;
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+  });
+
+  it('seeds an empty database and gives the same counts when run again', async () => {
+    database = await createTestDatabase();
+    const { db } = database;
+    const first = await resetDemo(db);
+    const afterFirst = await tableCounts(db);
+    const second = await resetDemo(db);
+    expect(await tableCounts(db)).toEqual(afterFirst);
+    expect(second.logins.map((l) => l.email)).toEqual(first.logins.map((l) => l.email));
+    expect(afterFirst).toMatchObject({
+      providers: 2,
+      clients: 2,
+      programmes: 2,
+      participants: 26,
+      gatherings: 6,
+      stateTravelRates: 2,
+    });
+  });
+
+  it('restores demo data that was changed, and keeps a provider that is not part of the demo', async () => {
+    database = await createTestDatabase();
+    const { db } = database;
+    await seedDemo(db);
+    const seeded = await tableCounts(db);
+
+    // Someone else's tenant, with a user on a .example domain that has a membership, and two users
+    // without any membership: one on .example (a leftover, removed) and one real (kept).
+    const [other] = await db.insert(providers).values({ name: 'Fjordleiing AS' }).returning();
+    const [otherAdmin] = await db
+      .insert(users)
+      .values({ email: 'ola@fjordleiing.example', name: 'Ola Fjord' })
+      .returning();
+    await db
+      .insert(memberships)
+      .values({ userId: otherAdmin!.id, role: 'provider_admin', providerId: other!.id });
+    await db.insert(users).values([
+      { email: 'leftover@seljord.example', name: 'Leftover' },
+      { email: 'kari@kommune.no', name: 'Kari Ekte' },
+    ]);
+    // Demo data changed by hand: a leader removed, a theme edited, a travel rate added.
+    await db.delete(participants).where(eq(participants.email, 'kim.sandvik@seljord.example'));
+    await db.update(gatherings).set({ theme: 'Endra tema' }).where(eq(gatherings.number, 2));
+    await db.insert(stateTravelRates).values({ validFrom: '2027-01-01', carPerKmOre: 550 });
+
+    await resetDemo(db);
+
+    const after = await tableCounts(db);
+    expect(after).toEqual({
+      ...seeded,
+      providers: seeded.providers! + 1,
+      users: seeded.users! + 2,
+      memberships: seeded.memberships! + 1,
+    });
+    const remaining = await db
+      .select({ email: users.email })
+      .from(users)
+      .where(
+        inArray(users.email, ['ola@fjordleiing.example', 'leftover@seljord.example', 'kari@kommune.no']),
+      );
+    expect(remaining.map((u) => u.email).sort()).toEqual(['kari@kommune.no', 'ola@fjordleiing.example']);
+    expect(
+      await db.select({ name: providers.name }).from(providers).where(eq(providers.id, other!.id)),
+    ).toEqual([{ name: 'Fjordleiing AS' }]);
+    const themes = await db
+      .select({ theme: gatherings.theme })
+      .from(gatherings)
+      .innerJoin(programmes, eq(programmes.id, gatherings.programmeId))
+      .where(eq(programmes.name, SELJORD_PROGRAMME))
+      .orderBy(asc(gatherings.number));
+    expect(themes.map((t) => t.theme)).toEqual([...SELJORD_GATHERING_THEMES]);
+    expect(
+      await db.select().from(participants).where(eq(participants.email, 'kim.sandvik@seljord.example')),
+    ).toHaveLength(1);
+  });
+});

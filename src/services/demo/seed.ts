@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, like, notExists, sql } from 'drizzle-orm';
+import type { Role } from '../../contracts/common';
+import type { Db } from '../../db/client';
+import {
+  clients,
+  gatheringAdvisors,
+  gatheringAgendaItems,
+  gatherings,
+  memberships,
+  participants,
+  programmes,
+  providers,
+  rateCards,
+  stateTravelRates,
+  users,
+} from '../../db/schema/index';
+import { hashPassword } from '../auth/password';
+import { AppError } from '../errors';
+import { DEMO_PROVIDER_NAMES, DEMO_STATE_TRAVEL_RATES, DEMO_TENANTS, type DemoTenant } from './demo-data';
+
+/** The one password of every demo user; the console prints it next to the logins. */
+export const DEMO_PASSWORD = 'demo-passord-2027';
+
+export interface DemoLogin {
+  role: Role;
+  name: string;
+  email: string;
+  /** Which provider and municipality the login belongs to, for the console. */
+  tenant: string;
+}
+
+export interface DemoSummary {
+  /** Per tenant, in order: provider admin, a staffed advisor, client admin, a participant. */
+  logins: DemoLogin[];
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** True when no provider exists, i.e. nothing has been set up yet (the demo may be seeded). */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: providers.id }).from(providers).limit(1);
+  return rows.length === 0;
+}
+
+/**
+ * Inserts the demo tenants, their users and the state travel rates in one transaction. Refuses
+ * (conflict) when a demo provider is already there; resetDemo starts over instead.
+ */
+export async function seedDemo(db: Db): Promise<DemoSummary> {
+  // Hashed once, outside the transaction: argon2 is slow on purpose and every demo user shares it.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: providers.id })
+      .from(providers)
+      .where(inArray(providers.name, [...DEMO_PROVIDER_NAMES]))
+      .limit(1);
+    if (existing.length > 0) {
+      throw new AppError('conflict', 'The demo data is already there; reset it to start over');
+    }
+    return insertDemo(tx, passwordHash);
+  });
+}
+
+/**
+ * Deletes the demo providers (their clients, programmes, memberships, participants and gatherings
+ * go with them by cascade), the demo users left without any membership, and the state travel
+ * rates; then seeds again, all in one transaction. Other providers and their users survive.
+ */
+export async function resetDemo(db: Db): Promise<DemoSummary> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await tx.delete(providers).where(inArray(providers.name, [...DEMO_PROVIDER_NAMES]));
+    await tx.delete(users).where(
+      and(
+        like(users.email, '%.example'),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(memberships)
+            .where(eq(memberships.userId, users.id)),
+        ),
+      ),
+    );
+    await tx.delete(stateTravelRates);
+    return insertDemo(tx, passwordHash);
+  });
+}
+
+async function insertDemo(tx: Tx, passwordHash: string): Promise<DemoSummary> {
+  await tx.insert(stateTravelRates).values([...DEMO_STATE_TRAVEL_RATES]);
+  const logins: DemoLogin[] = [];
+  for (const tenant of DEMO_TENANTS) logins.push(...(await insertTenant(tx, tenant, passwordHash)));
+  return { logins };
+}
+
+async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): Promise<DemoLogin[]> {
+  const [provider] = await tx.insert(providers).values(tenant.provider).returning({ id: providers.id });
+  const providerId = provider!.id;
+  await tx.insert(rateCards).values(tenant.rateCards.map((card) => ({ ...card, providerId })));
+  const [client] = await tx
+    .insert(clients)
+    .values({ ...tenant.client, providerId })
+    .returning({ id: clients.id });
+  const clientId = client!.id;
+  const [programme] = await tx
+    .insert(programmes)
+    .values({ ...tenant.programme, providerId, clientId })
+    .returning({ id: programmes.id });
+  const programmeId = programme!.id;
+
+  // Users. A demo user may survive a reset through a membership outside the demo: take it over
+  // rather than fail on the unique e-mail. Locale null: they get their municipality's or nb.
+  const people = [tenant.providerAdmin, ...tenant.advisors, tenant.clientAdmin, ...tenant.leaders];
+  const userRows = await tx
+    .insert(users)
+    .values(people.map((p) => ({ email: p.email, name: p.name, passwordHash, locale: null })))
+    .onConflictDoUpdate({
+      target: users.email,
+      set: { name: sql`excluded.name`, passwordHash: sql`excluded.password_hash`, disabledAt: null },
+    })
+    .returning({ id: users.id, email: users.email });
+  const userIdByEmail = new Map(userRows.map((u) => [u.email, u.id]));
+  const userId = (email: string): string => {
+    const id = userIdByEmail.get(email);
+    if (!id) throw new Error(`Demo user ${email} was not inserted`);
+    return id;
+  };
+
+  await tx.insert(memberships).values([
+    { userId: userId(tenant.providerAdmin.email), role: 'provider_admin', providerId },
+    ...tenant.advisors.flatMap((a) => [
+      { userId: userId(a.email), role: 'advisor' as const, providerId },
+      ...(a.staffed ? [{ userId: userId(a.email), role: 'advisor' as const, providerId, programmeId }] : []),
+    ]),
+    { userId: userId(tenant.clientAdmin.email), role: 'client_admin', providerId, clientId },
+    ...tenant.leaders.map((l) => ({
+      userId: userId(l.email),
+      role: 'participant' as const,
+      providerId,
+      clientId,
+      programmeId,
+    })),
+  ]);
+
+  // Ids made here so that reports-to can point at a row of the same insert.
+  const participantIdByKey = new Map(tenant.leaders.map((l) => [l.key, randomUUID()]));
+  await tx.insert(participants).values(
+    tenant.leaders.map((l) => ({
+      id: participantIdByKey.get(l.key)!,
+      programmeId,
+      userId: userId(l.email),
+      externalId: l.externalId,
+      name: l.name,
+      email: l.email,
+      phone: l.phone,
+      title: l.title,
+      level: l.level,
+      sector: l.sector,
+      unit: l.unit,
+      location: l.location,
+      gender: l.gender,
+      reportsToId: l.reportsTo === null ? null : requireKey(participantIdByKey, l.reportsTo, 'leader'),
+      active: true,
+    })),
+  );
+
+  const gatheringRows = await tx
+    .insert(gatherings)
+    .values(
+      tenant.gatherings.map((g) => ({
+        programmeId,
+        number: g.number,
+        theme: g.theme,
+        goal: g.goal,
+        format: g.format,
+        startsAt: g.startsAt,
+        endsAt: g.endsAt,
+        venue: g.venue,
+      })),
+    )
+    .returning({ id: gatherings.id, number: gatherings.number });
+  const gatheringIdByNumber = new Map(gatheringRows.map((g) => [g.number, g.id]));
+  const advisorEmailByKey = new Map(tenant.advisors.map((a) => [a.key, a.email]));
+  await tx.insert(gatheringAgendaItems).values(
+    tenant.gatherings.flatMap((g) =>
+      g.agenda.map((item, i) => ({
+        gatheringId: gatheringIdByNumber.get(g.number)!,
+        position: i + 1,
+        title: item.title,
+        kind: item.kind,
+      })),
+    ),
+  );
+  await tx.insert(gatheringAdvisors).values(
+    tenant.gatherings.flatMap((g) =>
+      g.advisors.map((key) => ({
+        gatheringId: gatheringIdByNumber.get(g.number)!,
+        userId: userId(requireKey(advisorEmailByKey, key, 'advisor')),
+      })),
+    ),
+  );
+
+  const advisor = tenant.advisors.find((a) => a.staffed) ?? tenant.advisors[0];
+  const leader = tenant.leaders.find((l) => l.key === tenant.loginLeaderKey);
+  if (!advisor || !leader)
+    throw new Error(`Demo tenant ${tenant.label} lacks an advisor or its login leader`);
+  const login = (role: Role, p: { name: string; email: string }): DemoLogin => ({
+    role,
+    name: p.name,
+    email: p.email,
+    tenant: tenant.label,
+  });
+  return [
+    login('provider_admin', tenant.providerAdmin),
+    login('advisor', advisor),
+    login('client_admin', tenant.clientAdmin),
+    login('participant', leader),
+  ];
+}
+
+function requireKey<T>(map: Map<string, T>, key: string, what: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`Demo data refers to an unknown ${what}: ${key}`);
+  return value;
+}
