@@ -64,4 +64,6 @@ if (existsSync(chromiumPath)) {
   console.warn(`\n*** SKIPPED: e2e browser tests (no Chromium at ${chromiumPath}; apt-get install -y chromium) ***\n`);
 }
 
-export default defineConfig({ test: { projects } });
+export default defineConfig({
+  test: { projects, reporters: ['default', './tests/setup/summary-reporter.ts'] },
+});

@@ -21,7 +21,7 @@ export function registerDemoCommand(program: Command): void {
           return;
         }
         console.log(`Demo ready. Password for every demo user: ${DEMO_PASSWORD}`);
-        for (const l of summary.logins) console.log(`  ${l.role.padEnd(15)} ${l.email.padEnd(40)} ${l.tenant}`);
+        for (const l of summary.logins) console.log(`  ${l.role.padEnd(15)} ${l.email.padEnd(46)} ${l.tenant}`);
       } finally {
         await database.close();
       }

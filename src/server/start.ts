@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import { type Database, openDatabase } from '../db/client';
 import { type DemoSummary, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../services/demo/seed';
 import { createSmtpTransport, type MailSender, startMailSender } from '../services/mail/sender';
+import { purgeExpired } from '../services/auth/housekeeping';
 import { type App, buildApp } from './app';
 
 export interface RunningServer {
@@ -22,6 +23,19 @@ export async function startServer(config: Config, opts: { quiet?: boolean; webDi
   const demo = config.seedDemo && (await isDatabaseEmpty(database.db)) ? await seedDemo(database.db) : null;
 
   const app = await buildApp({ config, database, ...(opts.webDir ? { webDir: opts.webDir } : {}) });
+  // Expired sessions and old log-in attempts only take space; clean up now and then (idempotent,
+  // so several instances doing it is harmless).
+  const housekeeping = async () => {
+    try {
+      await purgeExpired(database.db, new Date());
+    } catch (err) {
+      app.log.warn({ err }, 'housekeeping failed');
+    }
+  };
+  await housekeeping();
+  const housekeepingTimer = setInterval(() => void housekeeping(), 3600_000);
+  housekeepingTimer.unref();
+
   let sender: MailSender | null = null;
   if (config.smtpUrl && config.mailWorker) {
     sender = startMailSender({
@@ -47,6 +61,7 @@ export async function startServer(config: Config, opts: { quiet?: boolean; webDi
     close: () =>
       (closing ??= (async () => {
         // Finish in-flight requests, then hand back claimed e-mail, then close the database.
+        clearInterval(housekeepingTimer);
         await app.close();
         await sender?.stop();
         await database.close();
@@ -63,7 +78,8 @@ function printBanner(url: string, dbKind: string, config: Config, demo: DemoSumm
   ];
   if (demo) {
     lines.push('', `  Demo log-ins (password for all: ${DEMO_PASSWORD}):`);
-    for (const l of demo.logins) lines.push(`    ${l.role.padEnd(15)} ${l.email.padEnd(40)} ${l.tenant}`);
+    const width = Math.max(...demo.logins.map((l) => l.email.length)) + 2;
+    for (const l of demo.logins) lines.push(`    ${l.role.padEnd(15)} ${l.email.padEnd(width)} ${l.tenant}`);
   } else {
     lines.push('', '  The database already had data, so no demo was seeded (./bin/lederprogram demo --reset rebuilds it).');
   }
