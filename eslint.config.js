@@ -11,11 +11,17 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
@@ -27,33 +33,63 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts'],
     rules: restrict([
-      { group: ['**/db/**', '**/services/**', '**/server/**', '**/cli/**', '**/web/**', '**/contracts/**', '**/config'], message: 'domain is pure: it imports only domain' },
-      { group: ['node:*', 'fs', 'path', 'pg', 'drizzle-orm*', '@electric-sql/*', 'fastify*'], message: 'domain does no I/O' },
+      {
+        group: [
+          '**/db/**',
+          '**/services/**',
+          '**/server/**',
+          '**/cli/**',
+          '**/web/**',
+          '**/contracts/**',
+          '**/config',
+        ],
+        message: 'domain is pure: it imports only domain',
+      },
+      {
+        group: ['node:*', 'fs', 'path', 'pg', 'drizzle-orm*', '@electric-sql/*', 'fastify*'],
+        message: 'domain does no I/O',
+      },
     ]),
   },
   {
     files: ['src/services/**/*.ts'],
-    rules: restrict([{ group: ['**/server/**', '**/cli/**', '**/web/**'], message: 'services do not know HTTP, CLI or web' }]),
+    rules: restrict([
+      { group: ['**/server/**', '**/cli/**', '**/web/**'], message: 'services do not know HTTP, CLI or web' },
+    ]),
   },
   {
     files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: restrict([
       { group: ['**/web/**'], message: 'server and cli do not import the web app' },
-      { group: ['**/db/schema*', '**/db/schema/**', 'drizzle-orm', 'drizzle-orm/*'], message: 'no SQL in routes: call a service' },
+      {
+        group: ['**/db/schema*', '**/db/schema/**', 'drizzle-orm', 'drizzle-orm/*'],
+        message: 'no SQL in routes: call a service',
+      },
     ]),
   },
   {
     files: ['src/web/**/*.{ts,tsx}'],
     rules: restrict([
-      { group: ['**/domain/**', '**/services/**', '**/server/**', '**/db/**', '**/cli/**', '**/config'], message: 'web imports only contracts and i18n' },
+      {
+        group: ['**/domain/**', '**/services/**', '**/server/**', '**/db/**', '**/cli/**', '**/config'],
+        message: 'web imports only contracts and i18n',
+      },
     ]),
   },
   {
     files: ['src/contracts/**/*.ts', 'src/i18n/**/*.ts'],
-    rules: restrict([{ group: ['**/services/**', '**/server/**', '**/db/**', '**/web/**', '**/cli/**'], message: 'contracts and i18n are leaves' }]),
+    rules: restrict([
+      {
+        group: ['**/services/**', '**/server/**', '**/db/**', '**/web/**', '**/cli/**'],
+        message: 'contracts and i18n are leaves',
+      },
+    ]),
   },
   {
     files: ['**/*.test.ts', '**/*.e2e.ts', 'tests/**/*.ts'],
-    rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' },
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
   },
 );

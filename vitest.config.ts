@@ -40,7 +40,9 @@ if (testDatabaseUrl) {
     },
   });
 } else if (isCI) {
-  throw new Error('CI: TEST_DATABASE_URL is not set, so the PostgreSQL tests cannot run. .ci/run must set it.');
+  throw new Error(
+    'CI: TEST_DATABASE_URL is not set, so the PostgreSQL tests cannot run. .ci/run must set it.',
+  );
 } else {
   console.warn(
     '\n*** SKIPPED: db-postgres tests (set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them) ***\n',
@@ -61,7 +63,9 @@ if (existsSync(chromiumPath)) {
 } else if (isCI) {
   throw new Error(`CI: no Chromium at ${chromiumPath}; .ci/run must install Debian's chromium.`);
 } else {
-  console.warn(`\n*** SKIPPED: e2e browser tests (no Chromium at ${chromiumPath}; apt-get install -y chromium) ***\n`);
+  console.warn(
+    `\n*** SKIPPED: e2e browser tests (no Chromium at ${chromiumPath}; apt-get install -y chromium) ***\n`,
+  );
 }
 
 export default defineConfig({

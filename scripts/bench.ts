@@ -31,8 +31,11 @@ const actor: Actor = {
 const scope = { providerId: 'p', clientId: 'c', programmeId: 'x' };
 const N = 1_000_000;
 let t = performance.now();
-for (let i = 0; i < N; i++) decide(actor, i % 2 ? 'read' : 'write', { kind: 'coachingNote', scope, authorUserId: 'u' });
-console.log(`policy decide                                ${((N / (performance.now() - t)) * 1000).toFixed(0)} decisions/s`);
+for (let i = 0; i < N; i++)
+  decide(actor, i % 2 ? 'read' : 'write', { kind: 'coachingNote', scope, authorUserId: 'u' });
+console.log(
+  `policy decide                                ${((N / (performance.now() - t)) * 1000).toFixed(0)} decisions/s`,
+);
 
 const hashes: number[] = [];
 for (let i = 0; i < 10; i++) {
@@ -50,11 +53,22 @@ t = performance.now();
 const demo = await seedDemo(database.db);
 console.log(`seed demo                                    ${(performance.now() - t).toFixed(0)} ms`);
 
-const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }), database, webDir: '/none' });
+const app = await buildApp({
+  config: loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+  database,
+  webDir: '/none',
+});
 await app.ready();
 const login = async (email: string) => {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
-  return { cookie: `lp_session=${res.cookies.find((c) => c.name === 'lp_session')!.value}`, body: res.json() as { programmes: { id: string }[] } };
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  return {
+    cookie: `lp_session=${res.cookies.find((c) => c.name === 'lp_session')!.value}`,
+    body: res.json<{ programmes: { id: string }[] }>(),
+  };
 };
 const logins: number[] = [];
 for (let i = 0; i < 20; i++) {

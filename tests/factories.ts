@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../src/db/client';
-import { clients, gatherings, memberships, participants, programmes, providers, users } from '../src/db/schema/index';
+import {
+  clients,
+  gatherings,
+  memberships,
+  participants,
+  programmes,
+  providers,
+  users,
+} from '../src/db/schema/index';
 import type { Role } from '../src/domain/access/policy';
 import { hashPassword } from '../src/services/auth/password';
 
@@ -17,7 +25,11 @@ export async function createProvider(db: Db, name = `Provider ${uniq()}`) {
   return p!;
 }
 
-export async function createClient(db: Db, providerId: string, opts: { name?: string; locale?: 'nb' | 'nn' | 'en' } = {}) {
+export async function createClient(
+  db: Db,
+  providerId: string,
+  opts: { name?: string; locale?: 'nb' | 'nn' | 'en' } = {},
+) {
   const [c] = await db
     .insert(clients)
     .values({ providerId, name: opts.name ?? `Kommune ${uniq()}`, defaultLocale: opts.locale ?? 'nb' })
@@ -25,8 +37,16 @@ export async function createClient(db: Db, providerId: string, opts: { name?: st
   return c!;
 }
 
-export async function createProgramme(db: Db, providerId: string, clientId: string, name = `Programme ${uniq()}`) {
-  const [p] = await db.insert(programmes).values({ providerId, clientId, name, status: 'active' }).returning();
+export async function createProgramme(
+  db: Db,
+  providerId: string,
+  clientId: string,
+  name = `Programme ${uniq()}`,
+) {
+  const [p] = await db
+    .insert(programmes)
+    .values({ providerId, clientId, name, status: 'active' })
+    .returning();
   return p!;
 }
 
@@ -36,11 +56,18 @@ export interface TestUser {
   name: string;
 }
 
-export async function createUser(db: Db, opts: { email?: string; name?: string; password?: boolean } = {}): Promise<TestUser> {
+export async function createUser(
+  db: Db,
+  opts: { email?: string; name?: string; password?: boolean } = {},
+): Promise<TestUser> {
   const email = opts.email ?? `user-${uniq()}@test.example`;
   const [u] = await db
     .insert(users)
-    .values({ email, name: opts.name ?? `User ${email}`, passwordHash: opts.password === false ? null : await passwordHash() })
+    .values({
+      email,
+      name: opts.name ?? `User ${email}`,
+      passwordHash: opts.password === false ? null : await passwordHash(),
+    })
     .returning();
   return { id: u!.id, email: u!.email, name: u!.name };
 }
@@ -64,9 +91,13 @@ export async function addRole(db: Db, userId: string, role: Role, programme: Pro
       await db.insert(memberships).values({ ...base, clientId: programme.clientId, programmeId: null });
       break;
     case 'participant': {
-      await db.insert(memberships).values({ ...base, clientId: programme.clientId, programmeId: programme.id });
+      await db
+        .insert(memberships)
+        .values({ ...base, clientId: programme.clientId, programmeId: programme.id });
       const [u] = await db.select().from(users).where(eqId(userId));
-      await db.insert(participants).values({ programmeId: programme.id, userId, name: u!.name, email: u!.email, level: 'enhetsleder' });
+      await db
+        .insert(participants)
+        .values({ programmeId: programme.id, userId, name: u!.name, email: u!.email, level: 'enhetsleder' });
       break;
     }
   }
@@ -74,7 +105,12 @@ export async function addRole(db: Db, userId: string, role: Role, programme: Pro
 
 const eqId = (id: string) => eq(users.id, id);
 
-export async function createUserWithRole(db: Db, role: Role, programme: ProgrammeLike, opts: { email?: string } = {}) {
+export async function createUserWithRole(
+  db: Db,
+  role: Role,
+  programme: ProgrammeLike,
+  opts: { email?: string } = {},
+) {
   const user = await createUser(db, opts);
   await addRole(db, user.id, role, programme);
   return user;
@@ -83,7 +119,13 @@ export async function createUserWithRole(db: Db, role: Role, programme: Programm
 export async function createGathering(db: Db, programmeId: string, number = 1) {
   const [g] = await db
     .insert(gatherings)
-    .values({ programmeId, number, theme: `Samling ${number}`, startsAt: new Date('2027-02-01T08:00:00Z'), endsAt: new Date('2027-02-01T15:00:00Z') })
+    .values({
+      programmeId,
+      number,
+      theme: `Samling ${number}`,
+      startsAt: new Date('2027-02-01T08:00:00Z'),
+      endsAt: new Date('2027-02-01T15:00:00Z'),
+    })
     .returning();
   return g!;
 }
@@ -104,6 +146,12 @@ export async function createTenant(db: Db, opts: { clientLocale?: 'nb' | 'nn' | 
     createUserWithRole(db, 'participant', p),
   ]);
   const gathering = await createGathering(db, programme.id);
-  return { provider, client, programme, gathering, users: { providerAdmin: providerAdmin!, advisor: advisor!, clientAdmin: clientAdmin!, participant: participant! } };
+  return {
+    provider,
+    client,
+    programme,
+    gathering,
+    users: { providerAdmin, advisor, clientAdmin, participant },
+  };
 }
 export type Tenant = Awaited<ReturnType<typeof createTenant>>;

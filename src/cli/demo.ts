@@ -6,7 +6,9 @@ import { DEMO_PASSWORD, isDatabaseEmpty, resetDemo, seedDemo } from '../services
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('seed the demo programme into an empty database; --reset rebuilds the demo tenants (other data survives)')
+    .description(
+      'seed the demo programme into an empty database; --reset rebuilds the demo tenants (other data survives)',
+    )
     .option('--reset', 'delete the demo tenants and seed them again')
     .action(async (opts: { reset?: boolean }) => {
       const config = loadConfig();
@@ -21,7 +23,8 @@ export function registerDemoCommand(program: Command): void {
           return;
         }
         console.log(`Demo ready. Password for every demo user: ${DEMO_PASSWORD}`);
-        for (const l of summary.logins) console.log(`  ${l.role.padEnd(15)} ${l.email.padEnd(46)} ${l.tenant}`);
+        for (const l of summary.logins)
+          console.log(`  ${l.role.padEnd(15)} ${l.email.padEnd(46)} ${l.tenant}`);
       } finally {
         await database.close();
       }

@@ -31,7 +31,9 @@ export async function ensureWebBuilt(): Promise<void> {
   try {
     vite = await import('vite');
   } catch {
-    console.warn('dist/web is missing or stale and Vite is not installed (npm ci installs it); serving the API only.');
+    console.warn(
+      'dist/web is missing or stale and Vite is not installed (npm ci installs it); serving the API only.',
+    );
     return;
   }
   console.log('Building the web app (first start, or sources changed)…');

@@ -27,7 +27,11 @@ export const ZProgrammeDetail = z.object({
   roles: z.array(ZRole),
   /** The parts this user may open, in display order. */
   parts: z.array(z.object({ key: ZProgrammePart, available: z.boolean() })),
-  counts: z.object({ participants: z.number().int(), gatherings: z.number().int(), advisors: z.number().int() }),
+  counts: z.object({
+    participants: z.number().int(),
+    gatherings: z.number().int(),
+    advisors: z.number().int(),
+  }),
   nextGathering: z
     .object({ id: ZUuid, number: z.number().int(), theme: z.string(), startsAt: z.string().nullable() })
     .nullable(),
@@ -51,7 +55,14 @@ export const ZParticipant = z.object({
 });
 export const ZParticipantList = z.object({ participants: z.array(ZParticipant) });
 
-export const ZAgendaKind = z.enum(['talk', 'reflection', 'individual_work', 'group_work', 'platform_work', 'other']);
+export const ZAgendaKind = z.enum([
+  'talk',
+  'reflection',
+  'individual_work',
+  'group_work',
+  'platform_work',
+  'other',
+]);
 export const ZGathering = z.object({
   id: ZUuid,
   number: z.number().int(),

@@ -97,7 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const first = err.validation[0];
       const missing = first?.params?.missingProperty;
       const field =
-        first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || (typeof missing === 'string' ? missing : '');
+        first?.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+        (typeof missing === 'string' ? missing : '');
       const where = err.validationContext ?? 'body';
       return reply.status(400).send({
         error: {
@@ -113,10 +114,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       });
     }
     const mapped = mapFastifyError(err);
-    if (mapped) return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
+    if (mapped)
+      return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
     req.log.error({ err }, 'unhandled error');
     // Never a stack trace or driver message to the client: the request id finds it in the log.
-    return reply.status(500).send({ error: { code: 'internal', message: `Internal error (request ${req.id})` } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: `Internal error (request ${req.id})` } });
   });
 
   registerSessionHooks(app, deps);
@@ -134,7 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     if (url.startsWith('/api/') || url === '/api' || req.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${url}` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route ${req.method} ${url}` } });
     }
     if (!hasWeb) {
       return reply
@@ -154,7 +160,11 @@ function mapFastifyError(err: FastifyError): { status: number; code: string; mes
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'payload_too_large', message: 'The request body is too large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', message: 'Send JSON (content-type: application/json)' };
+      return {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'Send JSON (content-type: application/json)',
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'validation_failed', message: 'The JSON body is empty' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

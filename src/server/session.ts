@@ -70,7 +70,13 @@ export function userContextOf(req: FastifyRequest, deps: AppDeps): RequestContex
   return { ...ctx, actor: ctx.actor };
 }
 
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, token: string, expiresAt: Date) {
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  token: string,
+  expiresAt: Date,
+) {
   const mode = deps.config.cookieSecure;
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,

@@ -17,7 +17,10 @@ export interface RunningServer {
  * Opens the database (PGlite in DATA_DIR, or PostgreSQL with DATABASE_URL), applies migrations,
  * seeds the demo into an empty database, starts the mail sender when SMTP is configured, and listens.
  */
-export async function startServer(config: Config, opts: { quiet?: boolean; webDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: { quiet?: boolean; webDir?: string } = {},
+): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const demo = config.seedDemo && (await isDatabaseEmpty(database.db)) ? await seedDemo(database.db) : null;
@@ -81,7 +84,10 @@ function printBanner(url: string, dbKind: string, config: Config, demo: DemoSumm
     const width = Math.max(...demo.logins.map((l) => l.email.length)) + 2;
     for (const l of demo.logins) lines.push(`    ${l.role.padEnd(15)} ${l.email.padEnd(width)} ${l.tenant}`);
   } else {
-    lines.push('', '  The database already had data, so no demo was seeded (./bin/lederprogram demo --reset rebuilds it).');
+    lines.push(
+      '',
+      '  The database already had data, so no demo was seeded (./bin/lederprogram demo --reset rebuilds it).',
+    );
   }
   lines.push('');
   console.log(lines.join('\n'));

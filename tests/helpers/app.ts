@@ -21,7 +21,12 @@ export function useTestApp(env: Record<string, string> = {}): () => TestContext 
   let ctx: TestContext | null = null;
   beforeAll(async () => {
     const database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://lp.test', ...env });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://lp.test',
+      ...env,
+    });
     const clock = { now: new Date('2027-01-05T09:00:00Z') };
     const app = await buildApp({ config, database, now: () => clock.now, webDir: '/nonexistent' });
     await app.ready();
@@ -44,12 +49,26 @@ export interface LoggedIn {
   headers: (write?: boolean) => Record<string, string>;
 }
 
-export async function logInAs(app: App, email: string, password = TEST_PASSWORD, ip = '10.0.0.1'): Promise<LoggedIn> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+export async function logInAs(
+  app: App,
+  email: string,
+  password = TEST_PASSWORD,
+  ip = '10.0.0.1',
+): Promise<LoggedIn> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress: ip,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'lp_session');
   if (!setCookie) throw new Error('no session cookie');
   const cookie = `lp_session=${setCookie.value}`;
-  const csrf = (res.json() as { csrfToken: string }).csrfToken;
-  return { cookie, csrf, headers: (write = false) => ({ cookie, ...(write ? { 'x-csrf-token': csrf } : {}) }) };
+  const csrf = res.json<{ csrfToken: string }>().csrfToken;
+  return {
+    cookie,
+    csrf,
+    headers: (write = false) => ({ cookie, ...(write ? { 'x-csrf-token': csrf } : {}) }),
+  };
 }

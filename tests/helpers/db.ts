@@ -38,7 +38,7 @@ export async function createTestDatabase(): Promise<Database> {
       await admin.end();
     }
     const database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 10 });
-    const close = database.close;
+    const close = () => database.close();
     return {
       ...database,
       close: async () => {

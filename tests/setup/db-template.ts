@@ -15,7 +15,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The project's `env` reaches the test workers, not this global setup: decide by project name.
   if (project.name === 'db-postgres') {
     const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is not set; the postgres project should not have been enabled');
+    if (!url)
+      throw new Error('TEST_DATABASE_URL is not set; the postgres project should not have been enabled');
     const template = `lp_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

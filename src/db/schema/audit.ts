@@ -19,5 +19,8 @@ export const auditLog = pgTable(
     ip: text('ip'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [index('audit_log_provider_at_idx').on(t.providerId, t.at), index('audit_log_actor_idx').on(t.actorUserId)],
+  (t) => [
+    index('audit_log_provider_at_idx').on(t.providerId, t.at),
+    index('audit_log_actor_idx').on(t.actorUserId),
+  ],
 );

@@ -53,7 +53,9 @@ export const participants = pgTable(
     level: leaderLevelEnum('level').notNull().default('other'),
     sector: text('sector'),
     unit: text('unit'),
-    reportsToId: uuid('reports_to_id').references((): AnyPgColumn => participants.id, { onDelete: 'set null' }),
+    reportsToId: uuid('reports_to_id').references((): AnyPgColumn => participants.id, {
+      onDelete: 'set null',
+    }),
     location: text('location'),
     gender: text('gender'),
     active: boolean('active').notNull().default(true),

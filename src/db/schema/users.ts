@@ -39,7 +39,9 @@ export const memberships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('memberships_unique').on(t.userId, t.role, t.providerId, t.clientId, t.programmeId).nullsNotDistinct(),
+    unique('memberships_unique')
+      .on(t.userId, t.role, t.providerId, t.clientId, t.programmeId)
+      .nullsNotDistinct(),
     index('memberships_user_idx').on(t.userId),
     index('memberships_programme_idx').on(t.programmeId),
     check(

@@ -28,7 +28,11 @@ const OTHER = 'user-other';
 function actor(...memberships: Membership[]): Actor {
   return { userId: SELF, memberships };
 }
-const m = (role: Membership['role'], s: ProgrammeScope, level: 'provider' | 'client' | 'programme'): Membership => ({
+const m = (
+  role: Membership['role'],
+  s: ProgrammeScope,
+  level: 'provider' | 'client' | 'programme',
+): Membership => ({
   role,
   providerId: s.providerId,
   clientId: level === 'provider' ? null : s.clientId,
@@ -138,7 +142,7 @@ describe('access policy: what belongs to someone else', () => {
     expect(decide(p, 'read', resourceOf('attendance', 'other'))).toBe('deny');
   });
 
-  it("a participant cannot see another network group or its notes", () => {
+  it('a participant cannot see another network group or its notes', () => {
     const p = actors.participant;
     expect(decide(p, 'read', resourceOf('networkGroup', 'other'))).toBe('deny');
     expect(decide(p, 'read', resourceOf('groupNotes', 'other'))).toBe('deny');
@@ -170,7 +174,11 @@ describe('access policy: what belongs to someone else', () => {
   });
 
   it('a client admin may invite leaders and client admins but not advisors or provider admins', () => {
-    const invite = (targetRole: Membership['role']): Resource => ({ kind: 'membership', scope: P1, targetRole });
+    const invite = (targetRole: Membership['role']): Resource => ({
+      kind: 'membership',
+      scope: P1,
+      targetRole,
+    });
     expect(decide(actors.clientAdmin, 'write', invite('participant'))).toBe('allow');
     expect(decide(actors.clientAdmin, 'write', invite('client_admin'))).toBe('allow');
     expect(decide(actors.clientAdmin, 'write', invite('advisor'))).toBe('deny');
@@ -210,7 +218,11 @@ describe('access policy: tenancy', () => {
   });
 
   it('visibility lists exactly the scopes the memberships name', () => {
-    const a = actor(m('provider_admin', PB, 'provider'), m('client_admin', P1, 'client'), m('participant', PX, 'programme'));
+    const a = actor(
+      m('provider_admin', PB, 'provider'),
+      m('client_admin', P1, 'client'),
+      m('participant', PX, 'programme'),
+    );
     expect(visibilityOf(a)).toEqual({
       providerIds: ['prov-b'],
       clientIds: [{ providerId: 'prov-a', clientId: 'client-a1' }],
@@ -219,7 +231,10 @@ describe('access policy: tenancy', () => {
   });
 
   it('rolesIn lists the roles an actor holds in a programme', () => {
-    const a = actor(m('provider_admin', P1, 'provider'), { ...m('advisor', P1, 'programme'), clientId: null });
+    const a = actor(m('provider_admin', P1, 'provider'), {
+      ...m('advisor', P1, 'programme'),
+      clientId: null,
+    });
     expect(rolesIn(a, P1)).toEqual(['provider_admin', 'advisor']);
     expect(rolesIn(a, PB)).toEqual([]);
   });

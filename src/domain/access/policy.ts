@@ -49,7 +49,12 @@ export type Resource =
   | { kind: 'attendance'; scope: ProgrammeScope; subjectUserId: string | null }
   | { kind: 'networkGroup'; scope: ProgrammeScope; memberUserIds: readonly string[] }
   | { kind: 'groupNotes'; scope: ProgrammeScope; memberUserIds: readonly string[] }
-  | { kind: 'coachingBooking'; scope: ProgrammeScope; participantUserId: string; advisorUserId: string | null }
+  | {
+      kind: 'coachingBooking';
+      scope: ProgrammeScope;
+      participantUserId: string;
+      advisorUserId: string | null;
+    }
   | { kind: 'coachingNote'; scope: ProgrammeScope; authorUserId: string }
   | {
       kind: 'developmentProject';
@@ -102,7 +107,12 @@ interface Relations {
 }
 
 function relationsTo(actor: Actor, scope: ProgrammeScope): Relations {
-  const r: Relations = { providerAdmin: false, staffedAdvisor: false, clientAdmin: false, participant: false };
+  const r: Relations = {
+    providerAdmin: false,
+    staffedAdvisor: false,
+    clientAdmin: false,
+    participant: false,
+  };
   for (const m of actor.memberships) {
     if (m.providerId !== scope.providerId) continue;
     switch (m.role) {
@@ -167,7 +177,10 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
   }
 }
 
-type ProgrammeResource = Exclude<Resource, { kind: 'provider' | 'client' | 'rateCard' | 'outbox' | 'auditLog' }>;
+type ProgrammeResource = Exclude<
+  Resource,
+  { kind: 'provider' | 'client' | 'rateCard' | 'outbox' | 'auditLog' }
+>;
 
 function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeResource): Decision {
   const r = relationsTo(actor, resource.scope);
@@ -191,7 +204,10 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
     case 'attendance':
       if (read) {
         return allowIf(
-          r.providerAdmin || r.staffedAdvisor || r.clientAdmin || (r.participant && resource.subjectUserId === me),
+          r.providerAdmin ||
+            r.staffedAdvisor ||
+            r.clientAdmin ||
+            (r.participant && resource.subjectUserId === me),
         );
       }
       return allowIf(r.providerAdmin || r.staffedAdvisor);
@@ -236,7 +252,9 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
       if (read) return allowIf(r.providerAdmin || r.clientAdmin);
       if (r.providerAdmin) return 'allow';
       // A client admin may invite leaders and fellow client admins, not staff the consultancy.
-      return allowIf(r.clientAdmin && (resource.targetRole === 'participant' || resource.targetRole === 'client_admin'));
+      return allowIf(
+        r.clientAdmin && (resource.targetRole === 'participant' || resource.targetRole === 'client_admin'),
+      );
   }
 }
 
@@ -255,8 +273,10 @@ export function visibilityOf(actor: Actor): VisibilityFilter {
   const f: VisibilityFilter = { providerIds: [], clientIds: [], programmeIds: [] };
   for (const m of actor.memberships) {
     if (m.role === 'provider_admin') f.providerIds.push(m.providerId);
-    else if (m.role === 'client_admin' && m.clientId) f.clientIds.push({ providerId: m.providerId, clientId: m.clientId });
-    else if ((m.role === 'advisor' || m.role === 'participant') && m.programmeId) f.programmeIds.push(m.programmeId);
+    else if (m.role === 'client_admin' && m.clientId)
+      f.clientIds.push({ providerId: m.providerId, clientId: m.clientId });
+    else if ((m.role === 'advisor' || m.role === 'participant') && m.programmeId)
+      f.programmeIds.push(m.programmeId);
   }
   return f;
 }

@@ -14,7 +14,12 @@ export function registerAdminRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/providers/:providerId/outbox',
     {
-      schema: { tags: ['admin'], params: ZProviderParams, querystring: ZPagination, response: { 200: ZOutboxList, ...errors } },
+      schema: {
+        tags: ['admin'],
+        params: ZProviderParams,
+        querystring: ZPagination,
+        response: { 200: ZOutboxList, ...errors },
+      },
     },
     async (req) =>
       listProviderOutbox(db, userContextOf(req, deps), req.params.providerId, {
@@ -26,7 +31,12 @@ export function registerAdminRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/providers/:providerId/audit',
     {
-      schema: { tags: ['admin'], params: ZProviderParams, querystring: ZPagination, response: { 200: ZAuditList, ...errors } },
+      schema: {
+        tags: ['admin'],
+        params: ZProviderParams,
+        querystring: ZPagination,
+        response: { 200: ZAuditList, ...errors },
+      },
     },
     async (req) => listProviderAudit(db, userContextOf(req, deps), req.params.providerId, req.query),
   );

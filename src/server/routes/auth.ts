@@ -34,16 +34,24 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: ZOk, ...errors } } }, async (req, reply) => {
-    if (req.session) await destroySession(db, req.session.sessionId);
-    clearSessionCookie(reply);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 200: ZOk, ...errors } } },
+    async (req, reply) => {
+      if (req.session) await destroySession(db, req.session.sessionId);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/session', { schema: { tags: ['auth'], response: { 200: ZSessionResponse, ...errors } } }, async (req) => {
-    const ctx = userContextOf(req, deps);
-    return buildSessionResponse(db, ctx.actor, req.session!.csrfToken, devMode);
-  });
+  app.get(
+    '/api/session',
+    { schema: { tags: ['auth'], response: { 200: ZSessionResponse, ...errors } } },
+    async (req) => {
+      const ctx = userContextOf(req, deps);
+      return buildSessionResponse(db, ctx.actor, req.session!.csrfToken, devMode);
+    },
+  );
 
   app.patch(
     '/api/me',
@@ -59,7 +67,10 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     '/api/auth/password-reset',
     { schema: { tags: ['auth'], body: ZPasswordResetRequest, response: { 200: ZOk, ...errors } } },
     async (req) => {
-      await requestPasswordReset(db, contextOf(req, deps), { email: req.body.email, publicUrl: deps.config.publicUrl });
+      await requestPasswordReset(db, contextOf(req, deps), {
+        email: req.body.email,
+        publicUrl: deps.config.publicUrl,
+      });
       // The same answer whether or not the address has an account.
       return { ok: true as const };
     },
@@ -76,7 +87,9 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/auth/invitation/accept',
-    { schema: { tags: ['auth'], body: ZTokenPasswordRequest, response: { 200: ZSessionResponse, ...errors } } },
+    {
+      schema: { tags: ['auth'], body: ZTokenPasswordRequest, response: { 200: ZSessionResponse, ...errors } },
+    },
     async (req, reply) => {
       const ctx = contextOf(req, deps);
       const { userId } = await setPasswordWithToken(db, ctx, { ...req.body, purpose: 'invitation' });
@@ -90,7 +103,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       });
       setSessionCookie(req, reply, deps, session.token, session.expiresAt);
       const actor = await loadActor(db, userId);
-      if (!actor.memberships.length) throw new AppError('forbidden', 'This account has no role in any programme');
+      if (!actor.memberships.length)
+        throw new AppError('forbidden', 'This account has no role in any programme');
       return buildSessionResponse(db, actor, session.csrfToken, devMode);
     },
   );

@@ -15,19 +15,37 @@ export function registerProgrammeRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/programmes/:programmeId',
-    { schema: { tags: ['programmes'], params: ZProgrammeParams, response: { 200: ZProgrammeDetail, ...errors } } },
+    {
+      schema: {
+        tags: ['programmes'],
+        params: ZProgrammeParams,
+        response: { 200: ZProgrammeDetail, ...errors },
+      },
+    },
     async (req) => getProgrammeDetail(db, userContextOf(req, deps), req.params.programmeId),
   );
 
   app.get(
     '/api/programmes/:programmeId/participants',
-    { schema: { tags: ['participants'], params: ZProgrammeParams, response: { 200: ZParticipantList, ...errors } } },
+    {
+      schema: {
+        tags: ['participants'],
+        params: ZProgrammeParams,
+        response: { 200: ZParticipantList, ...errors },
+      },
+    },
     async (req) => listParticipants(db, userContextOf(req, deps), req.params.programmeId),
   );
 
   app.get(
     '/api/programmes/:programmeId/gatherings',
-    { schema: { tags: ['gatherings'], params: ZProgrammeParams, response: { 200: ZGatheringList, ...errors } } },
+    {
+      schema: {
+        tags: ['gatherings'],
+        params: ZProgrammeParams,
+        response: { 200: ZGatheringList, ...errors },
+      },
+    },
     async (req) => listGatherings(db, userContextOf(req, deps), req.params.programmeId),
   );
 

@@ -22,7 +22,13 @@ export async function listProviderOutbox(
   authorize(ctx.actor, 'read', { kind: 'outbox', providerId });
   const rows = await listOutbox(db, { providerId, limit: opts.limit, offset: opts.offset });
   if (opts.devMode) {
-    await recordAudit(db, { actorUserId: ctx.actor.userId, action: 'outbox.read_bodies', resourceType: 'outbox', providerId, ip: ctx.ip });
+    await recordAudit(db, {
+      actorUserId: ctx.actor.userId,
+      action: 'outbox.read_bodies',
+      resourceType: 'outbox',
+      providerId,
+      ip: ctx.ip,
+    });
   }
   return {
     devMode: opts.devMode,
@@ -69,7 +75,10 @@ export async function listProviderAudit(
           isNull(auditLog.providerId),
           inArray(
             auditLog.actorUserId,
-            db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.providerId, providerId)),
+            db
+              .select({ id: memberships.userId })
+              .from(memberships)
+              .where(eq(memberships.providerId, providerId)),
           ),
         ),
       ),
@@ -77,7 +86,13 @@ export async function listProviderAudit(
     .orderBy(desc(auditLog.id))
     .limit(opts.limit)
     .offset(opts.offset);
-  await recordAudit(db, { actorUserId: ctx.actor.userId, action: 'audit.read', resourceType: 'audit_log', providerId, ip: ctx.ip });
+  await recordAudit(db, {
+    actorUserId: ctx.actor.userId,
+    action: 'audit.read',
+    resourceType: 'audit_log',
+    providerId,
+    ip: ctx.ip,
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,

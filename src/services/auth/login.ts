@@ -35,7 +35,10 @@ export async function logIn(
     failed(eq(loginAttempts.ip, ip)),
   ]);
   if ((byEmail?.n ?? 0) >= LOGIN_LIMITS.perEmail || (byIp?.n ?? 0) >= LOGIN_LIMITS.perIp) {
-    throw new AppError('too_many_attempts', `Too many failed log-ins; try again in ${LOGIN_LIMITS.windowMinutes} minutes`);
+    throw new AppError(
+      'too_many_attempts',
+      `Too many failed log-ins; try again in ${LOGIN_LIMITS.windowMinutes} minutes`,
+    );
   }
 
   const [user] = await db
@@ -67,7 +70,12 @@ export async function logIn(
       ttlHours: input.ttlHours,
     });
     await tx.update(users).set({ lastLoginAt: ctx.now }).where(eq(users.id, user.id));
-    await recordAudit(tx, { actorUserId: user.id, action: 'auth.login', resourceType: 'session', ip: ctx.ip });
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: 'auth.login',
+      resourceType: 'session',
+      ip: ctx.ip,
+    });
     return { userId: user.id, session };
   });
 }

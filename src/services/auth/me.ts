@@ -71,9 +71,14 @@ export async function buildSessionResponse(
     .where(eq(users.id, actor.userId));
   if (!user) throw new AppError('unauthorized', 'Log in first');
   const visible = await listVisibleProgrammes(db, actor);
-  const adminIds = [...new Set(actor.memberships.filter((m) => m.role === 'provider_admin').map((m) => m.providerId))];
+  const adminIds = [
+    ...new Set(actor.memberships.filter((m) => m.role === 'provider_admin').map((m) => m.providerId)),
+  ];
   const adminOf = adminIds.length
-    ? await db.select({ id: providers.id, name: providers.name }).from(providers).where(inArray(providers.id, adminIds))
+    ? await db
+        .select({ id: providers.id, name: providers.name })
+        .from(providers)
+        .where(inArray(providers.id, adminIds))
     : [];
   return {
     user: {

@@ -27,7 +27,13 @@ export async function requestPasswordReset(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, disabledAt: users.disabledAt })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        locale: users.locale,
+        disabledAt: users.disabledAt,
+      })
       .from(users)
       .where(eq(users.email, input.email));
     if (!user || user.disabledAt) return;
@@ -35,7 +41,13 @@ export async function requestPasswordReset(
     const [recent] = await tx
       .select({ n: count() })
       .from(authTokens)
-      .where(and(eq(authTokens.userId, user.id), eq(authTokens.purpose, 'password_reset'), gt(authTokens.createdAt, hourAgo)));
+      .where(
+        and(
+          eq(authTokens.userId, user.id),
+          eq(authTokens.purpose, 'password_reset'),
+          gt(authTokens.createdAt, hourAgo),
+        ),
+      );
     if ((recent?.n ?? 0) >= MAX_RESETS_PER_HOUR) return;
 
     const token = generateToken();
@@ -60,7 +72,13 @@ export async function requestPasswordReset(
       subject: mail.subject,
       text: mail.text,
     });
-    await recordAudit(tx, { actorUserId: null, action: 'auth.password_reset_requested', resourceType: 'user', resourceId: user.id, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorUserId: null,
+      action: 'auth.password_reset_requested',
+      resourceType: 'user',
+      resourceId: user.id,
+      ip: ctx.ip,
+    });
   });
 }
 

@@ -13,7 +13,14 @@ export interface NewSession {
 
 export async function createSession(
   db: Db,
-  input: { userId: string; method: 'password' | 'oidc'; ip: string | null; userAgent: string | null; now: Date; ttlHours: number },
+  input: {
+    userId: string;
+    method: 'password' | 'oidc';
+    ip: string | null;
+    userAgent: string | null;
+    now: Date;
+    ttlHours: number;
+  },
 ): Promise<NewSession> {
   const token = generateToken();
   const csrfToken = generateToken();
@@ -60,7 +67,12 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  return { sessionId: id, userId: row.userId, csrfToken: row.csrfToken, actor: await loadActor(db, row.userId) };
+  return {
+    sessionId: id,
+    userId: row.userId,
+    csrfToken: row.csrfToken,
+    actor: await loadActor(db, row.userId),
+  };
 }
 
 export async function destroySession(db: Db, sessionId: string): Promise<void> {

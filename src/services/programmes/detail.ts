@@ -53,16 +53,30 @@ export async function getProgrammeDetail(
   ).map((key) => ({ key, available: AVAILABLE_PARTS.has(key) }));
 
   const [[pc], [gc], [ac], [next]] = await Promise.all([
-    db.select({ n: count() }).from(participants).where(and(eq(participants.programmeId, programmeId), eq(participants.active, true))),
+    db
+      .select({ n: count() })
+      .from(participants)
+      .where(and(eq(participants.programmeId, programmeId), eq(participants.active, true))),
     db.select({ n: count() }).from(gatherings).where(eq(gatherings.programmeId, programmeId)),
     db
       .select({ n: count() })
       .from(memberships)
       .where(and(eq(memberships.programmeId, programmeId), eq(memberships.role, 'advisor'))),
     db
-      .select({ id: gatherings.id, number: gatherings.number, theme: gatherings.theme, startsAt: gatherings.startsAt })
+      .select({
+        id: gatherings.id,
+        number: gatherings.number,
+        theme: gatherings.theme,
+        startsAt: gatherings.startsAt,
+      })
       .from(gatherings)
-      .where(and(eq(gatherings.programmeId, programmeId), isNotNull(gatherings.startsAt), gt(gatherings.startsAt, ctx.now)))
+      .where(
+        and(
+          eq(gatherings.programmeId, programmeId),
+          isNotNull(gatherings.startsAt),
+          gt(gatherings.startsAt, ctx.now),
+        ),
+      )
       .orderBy(asc(gatherings.startsAt))
       .limit(1),
   ]);

@@ -15,11 +15,19 @@ export async function listGatherings(
 ): Promise<z.infer<typeof ZGatheringList>> {
   const scope = scopeOf(await loadProgramme(db, programmeId));
   authorize(ctx.actor, 'read', { kind: 'gathering', scope });
-  const rows = await db.select().from(gatherings).where(eq(gatherings.programmeId, programmeId)).orderBy(asc(gatherings.number));
+  const rows = await db
+    .select()
+    .from(gatherings)
+    .where(eq(gatherings.programmeId, programmeId))
+    .orderBy(asc(gatherings.number));
   const ids = rows.map((g) => g.id);
   const [agenda, advisors] = ids.length
     ? await Promise.all([
-        db.select().from(gatheringAgendaItems).where(inArray(gatheringAgendaItems.gatheringId, ids)).orderBy(asc(gatheringAgendaItems.position)),
+        db
+          .select()
+          .from(gatheringAgendaItems)
+          .where(inArray(gatheringAgendaItems.gatheringId, ids))
+          .orderBy(asc(gatheringAgendaItems.position)),
         db
           .select({ gatheringId: gatheringAdvisors.gatheringId, id: users.id, name: users.name })
           .from(gatheringAdvisors)

@@ -36,7 +36,12 @@ export async function inviteToProgramme(
       [user] = await tx
         .insert(users)
         .values({ email: input.email, name: input.name, createdAt: ctx.now })
-        .returning({ id: users.id, name: users.name, passwordHash: users.passwordHash, locale: users.locale });
+        .returning({
+          id: users.id,
+          name: users.name,
+          passwordHash: users.passwordHash,
+          locale: users.locale,
+        });
     }
     const u = user!;
     const shape = {
@@ -54,7 +59,13 @@ export async function inviteToProgramme(
       // Staffed advisors also belong to the provider's pool.
       await tx
         .insert(memberships)
-        .values({ userId: u.id, role: 'advisor', providerId: scope.providerId, clientId: null, programmeId: null })
+        .values({
+          userId: u.id,
+          role: 'advisor',
+          providerId: scope.providerId,
+          clientId: null,
+          programmeId: null,
+        })
         .onConflictDoNothing();
     }
     if (input.role === 'participant') {
@@ -62,8 +73,12 @@ export async function inviteToProgramme(
         .select({ id: participants.id })
         .from(participants)
         .where(and(eq(participants.programmeId, scope.programmeId), eq(participants.email, input.email)));
-      if (existing) await tx.update(participants).set({ userId: u.id }).where(eq(participants.id, existing.id));
-      else await tx.insert(participants).values({ programmeId: scope.programmeId, userId: u.id, name: input.name, email: input.email });
+      if (existing)
+        await tx.update(participants).set({ userId: u.id }).where(eq(participants.id, existing.id));
+      else
+        await tx
+          .insert(participants)
+          .values({ programmeId: scope.programmeId, userId: u.id, name: input.name, email: input.email });
     }
 
     const token = generateToken();
@@ -77,7 +92,9 @@ export async function inviteToProgramme(
     });
     const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.userId));
     const link = u.passwordHash ? `${input.publicUrl}/login` : `${input.publicUrl}/invitation/${token}`;
-    const locale = u.locale ?? (input.role === 'client_admin' || input.role === 'participant' ? programme.clientLocale : 'nb');
+    const locale =
+      u.locale ??
+      (input.role === 'client_admin' || input.role === 'participant' ? programme.clientLocale : 'nb');
     const mail = renderInvitationEmail(locale, {
       name: u.name,
       inviter: inviter?.name ?? '',
@@ -85,7 +102,13 @@ export async function inviteToProgramme(
       link,
       expiresHours: INVITATION_HOURS,
     });
-    await enqueueEmail(tx, { providerId: scope.providerId, kind: 'invitation', to: input.email, subject: mail.subject, text: mail.text });
+    await enqueueEmail(tx, {
+      providerId: scope.providerId,
+      kind: 'invitation',
+      to: input.email,
+      subject: mail.subject,
+      text: mail.text,
+    });
     await recordAudit(tx, {
       actorUserId: ctx.actor.userId,
       action: 'membership.invited',

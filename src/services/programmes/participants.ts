@@ -38,7 +38,13 @@ export async function listParticipants(
     .where(eq(participants.programmeId, programmeId))
     .orderBy(asc(participants.name));
   // Contact details of leaders are personal data: each read of the list is on the audit trail.
-  await recordAudit(db, { actorUserId: ctx.actor.userId, action: 'participants.read', resourceType: 'participant_list', ...scope, ip: ctx.ip });
+  await recordAudit(db, {
+    actorUserId: ctx.actor.userId,
+    action: 'participants.read',
+    resourceType: 'participant_list',
+    ...scope,
+    ip: ctx.ip,
+  });
   return {
     participants: rows.map(({ leaderId, leaderName, ...r }) => ({
       ...r,
