@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './demo';
+import { registerMailCommand } from './mail';
 import { registerMigrateCommand } from './migrate';
 import { registerServeCommand } from './serve';
 
@@ -11,5 +12,6 @@ const program = new Command()
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerDemoCommand(program);
+registerMailCommand(program);
 
 await program.parseAsync(process.argv);

@@ -33,7 +33,7 @@ export function registerSessionHooks(app: App, deps: AppDeps): void {
     if (!req.url.startsWith('/api/')) return;
     if (!SAFE_METHODS.has(req.method)) {
       const origin = req.headers.origin;
-      if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
+      if (origin && origin !== 'null' && originHost(origin) !== req.headers.host) {
         throw new AppError('csrf_failed', 'Cross-site request refused');
       }
     }
@@ -47,6 +47,15 @@ export function registerSessionHooks(app: App, deps: AppDeps): void {
       }
     }
   });
+}
+
+/** The host of an Origin header, or null when it is not a URL (refused like a foreign origin). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 export function now(deps: AppDeps): Date {

@@ -43,5 +43,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'Resource') => new AppError('not_found', `${what} not found`);
+/** One message for every 404, so that an answer never tells an unknown id from someone else's. */
+export const notFound = () => new AppError('not_found', 'Not found');
 export const forbidden = () => new AppError('forbidden', 'You do not have access to this');

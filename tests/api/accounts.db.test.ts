@@ -8,7 +8,11 @@ const ctx = useTestApp();
 
 async function mailTo(email: string) {
   const { database } = ctx();
-  return database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email)).orderBy(emailOutbox.id);
+  return database.db
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.toAddress, email))
+    .orderBy(emailOutbox.id);
 }
 function linkToken(text: string, path: string): string {
   const m = new RegExp(`http://lp\\.test/${path}/([A-Za-z0-9_-]+)`).exec(text);
@@ -23,7 +27,11 @@ describe('password reset by e-mail link', () => {
     const email = t.users.participant.email;
     const old = await logInAs(app, email);
 
-    const req = await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: email.toUpperCase() } });
+    const req = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: email.toUpperCase() },
+    });
     expect(req.statusCode).toBe(200);
     const [mail] = await mailTo(email);
     expect(mail?.kind).toBe('password_reset');
@@ -33,7 +41,11 @@ describe('password reset by e-mail link', () => {
     const token = linkToken(mail!.textBody, 'password-reset');
 
     const confirm = () =>
-      app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'a brand new secret' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, password: 'a brand new secret' },
+      });
     expect((await confirm()).statusCode).toBe(200);
     const again = await confirm();
     expect(again.statusCode).toBe(400);
@@ -44,9 +56,31 @@ describe('password reset by e-mail link', () => {
     await logInAs(app, email, 'a brand new secret', '10.9.0.2');
   });
 
+  it("keeps reset links out of every provider's outbox, so an admin cannot take over a leader's account", async () => {
+    const { app, database } = ctx();
+    const t = await createTenant(database.db);
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: t.users.participant.email },
+    });
+    expect(await mailTo(t.users.participant.email)).toHaveLength(1);
+    const admin = await logInAs(app, t.users.providerAdmin.email);
+    const res = await app.inject({ url: `/api/providers/${t.provider.id}/outbox`, headers: admin.headers() });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('password-reset');
+    expect(res.json<{ items: { kind: string }[] }>().items.map((i) => i.kind)).not.toContain(
+      'password_reset',
+    );
+  });
+
   it('answers the same for an unknown address and sends nothing', async () => {
     const { app } = ctx();
-    const res = await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: 'nobody@nowhere.example' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: 'nobody@nowhere.example' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
     expect(await mailTo('nobody@nowhere.example')).toHaveLength(0);
@@ -76,7 +110,11 @@ describe('password reset by e-mail link', () => {
     const { app, database } = ctx();
     const user = await createUser(database.db);
     for (let i = 0; i < 5; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: user.email },
+      });
       expect(res.statusCode).toBe(200);
     }
     expect(await mailTo(user.email)).toHaveLength(3);
@@ -113,9 +151,15 @@ describe('invitation by e-mail', () => {
     expect(accept.statusCode, accept.body).toBe(200);
     const body = accept.json();
     expect(body.user.locale).toBe('nn');
-    expect(body.programmes).toEqual([expect.objectContaining({ id: t.programme.id, roles: ['participant'] })]);
+    expect(body.programmes).toEqual([
+      expect.objectContaining({ id: t.programme.id, roles: ['participant'] }),
+    ]);
     // The link is spent.
-    const reuse = await app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, password: 'another password!' } });
+    const reuse = await app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      payload: { token, password: 'another password!' },
+    });
     expect(reuse.statusCode).toBe(400);
   });
 
@@ -144,20 +188,33 @@ describe('invitation by e-mail', () => {
 });
 
 describe('language choice', () => {
-  it("follows the municipality until the user chooses, and the choice is remembered across log-ins", async () => {
+  it('follows the municipality until the user chooses, and the choice is remembered across log-ins', async () => {
     const { app, database } = ctx();
     const t = await createTenant(database.db, { clientLocale: 'nn' });
     const s = await logInAs(app, t.users.participant.email);
-    expect((await app.inject({ url: '/api/session', headers: s.headers() })).json().user).toMatchObject({ locale: 'nn', localeSetting: null });
+    expect((await app.inject({ url: '/api/session', headers: s.headers() })).json().user).toMatchObject({
+      locale: 'nn',
+      localeSetting: null,
+    });
 
-    const set = await app.inject({ method: 'PATCH', url: '/api/me', headers: s.headers(true), payload: { locale: 'en' } });
+    const set = await app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: s.headers(true),
+      payload: { locale: 'en' },
+    });
     expect(set.statusCode).toBe(200);
     expect(set.json().user.locale).toBe('en');
 
     const s2 = await logInAs(app, t.users.participant.email, TEST_PASSWORD, '10.0.0.7');
     expect((await app.inject({ url: '/api/session', headers: s2.headers() })).json().user.locale).toBe('en');
 
-    const reset = await app.inject({ method: 'PATCH', url: '/api/me', headers: s2.headers(true), payload: { locale: null } });
+    const reset = await app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: s2.headers(true),
+      payload: { locale: null },
+    });
     expect(reset.json().user.locale).toBe('nn');
   });
 
@@ -178,7 +235,9 @@ describe('audit trail', () => {
     const admin = await logInAs(app, t.users.providerAdmin.email);
     const res = await app.inject({ url: `/api/providers/${t.provider.id}/audit`, headers: admin.headers() });
     expect(res.statusCode).toBe(200);
-    const actions = (res.json().items as { action: string; actor: { id: string } | null }[]).map((i) => `${i.action}:${i.actor?.id}`);
+    const actions = (res.json().items as { action: string; actor: { id: string } | null }[]).map(
+      (i) => `${i.action}:${i.actor?.id}`,
+    );
     expect(actions).toContain(`auth.login:${t.users.clientAdmin.id}`);
     expect(actions).toContain(`participants.read:${t.users.clientAdmin.id}`);
   });

@@ -93,6 +93,9 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       const ctx = contextOf(req, deps);
       const { userId } = await setPasswordWithToken(db, ctx, { ...req.body, purpose: 'invitation' });
+      const actor = await loadActor(db, userId);
+      if (!actor.memberships.length)
+        throw new AppError('forbidden', 'This account has no role in any programme');
       const session = await createSession(db, {
         userId,
         method: 'password',
@@ -102,9 +105,6 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
         ttlHours: deps.config.sessionTtlHours,
       });
       setSessionCookie(req, reply, deps, session.token, session.expiresAt);
-      const actor = await loadActor(db, userId);
-      if (!actor.memberships.length)
-        throw new AppError('forbidden', 'This account has no role in any programme');
       return buildSessionResponse(db, actor, session.csrfToken, devMode);
     },
   );

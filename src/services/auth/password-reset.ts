@@ -66,7 +66,9 @@ export async function requestPasswordReset(
       expiresMinutes: RESET_TOKEN_MINUTES,
     });
     await enqueueEmail(tx, {
-      providerId: actor.memberships[0]?.providerId ?? null,
+      // An account's mail, not a provider's: it must not show in any provider's outbox, where an
+      // admin could follow the link and take over the account.
+      providerId: null,
       kind: 'password_reset',
       to: user.email,
       subject: mail.subject,

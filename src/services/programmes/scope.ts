@@ -33,7 +33,7 @@ export async function loadProgramme(db: Db, programmeId: string): Promise<Progra
     .innerJoin(providers, eq(providers.id, programmes.providerId))
     .innerJoin(clients, eq(clients.id, programmes.clientId))
     .where(eq(programmes.id, programmeId));
-  if (!row) throw notFound('Programme');
+  if (!row) throw notFound();
   return row;
 }
 
