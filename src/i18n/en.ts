@@ -1,0 +1,312 @@
+import type { Catalog } from './nb';
+
+/** English, for advisors and others who prefer it. Norwegian terms are kept where they are names. */
+export const en: Catalog = {
+  app: {
+    name: 'Lederprogram',
+    documentTitle: '{{page}} – Lederprogram',
+  },
+  common: {
+    dateAtTime: '{{date}} at {{time}}',
+    range: '{{from}} – {{to}}',
+    loading: 'Loading …',
+    retry: 'Try again',
+    notSet: 'Not set',
+    backToProgramme: 'Back to the programme',
+    goToLogin: 'Go to sign-in',
+    comingSoon: 'Coming soon',
+  },
+  layout: {
+    skipToContent: 'Skip to main content',
+    mainNav: 'Main menu',
+    breadcrumbs: 'You are here',
+    myProgrammes: 'My programmes',
+    programmeHome: 'Programme overview',
+    currentProgramme: 'Programme',
+    signedInAs: 'Signed in as',
+    logout: 'Sign out',
+    loggingOut: 'Signing out …',
+    footer: 'Lederprogram – leadership development for municipalities',
+  },
+  language: {
+    label: 'Language',
+    choose: 'Choose language',
+    changeFailed: 'We could not save your language choice. Please try again.',
+    names: {
+      nb: 'Bokmål',
+      nn: 'Nynorsk',
+      en: 'English',
+    },
+  },
+  roles: {
+    provider_admin: 'Administrator (provider)',
+    advisor: 'Advisor',
+    client_admin: 'Municipality contact',
+    participant: 'Participant',
+  },
+  levels: {
+    kommunalsjef: 'Head of sector (kommunalsjef)',
+    okonomisjef: 'Head of finance',
+    enhetsleder: 'Head of unit',
+    avdelingsleder: 'Head of department',
+    other: 'Other',
+  },
+  agendaKinds: {
+    talk: 'Short talk',
+    reflection: 'Reflection stop',
+    individual_work: 'Individual work',
+    group_work: 'Group work',
+    platform_work: 'Leadership platform work',
+    other: 'Other',
+  },
+  gatheringFormats: {
+    full_day: 'Full day',
+    lunch_to_lunch: 'Lunch to lunch',
+  },
+  programmeStatus: {
+    draft: 'Draft',
+    active: 'In progress',
+    completed: 'Completed',
+  },
+  parts: {
+    quote: {
+      name: 'Offer and budget',
+      description: 'Prices for gatherings, network meetings and coaching, with VAT shown separately.',
+      future:
+        'Here the provider will price the offer from the programme design – gatherings, network meetings, follow-up and coaching – with VAT shown separately, print it as a PDF, and later track actual use against the budget.',
+    },
+    participants: {
+      name: 'Participants',
+      description: 'The leaders in the programme with title, level, sector and unit.',
+      future:
+        'Here the municipality will import participants from CSV or Excel and edit them in the service.',
+    },
+    groups: {
+      name: 'Network groups',
+      description: 'Cross-disciplinary groups of 5–6 leaders who meet between gatherings.',
+      future:
+        'Here the leaders will be divided into cross-disciplinary network groups of 5–6 people across sectors and levels, each with a meeting plan for the whole year that fits the municipality’s annual calendar.',
+    },
+    plan: {
+      name: 'Year plan',
+      description: 'All gatherings, network meetings and coaching sessions in one calendar.',
+      future:
+        'Here every event of the programme will be shown in one calendar, with the municipality’s annual cycle, public holidays and school holidays, and every conflict reported.',
+    },
+    gatherings: {
+      name: 'Gatherings',
+      description: 'Theme, date, venue, advisors and agenda for each gathering.',
+      future:
+        'Here the advisors will share materials, record attendance and collect the leaders’ own cases before each gathering.',
+    },
+    coaching: {
+      name: 'Coaching',
+      description: 'Individual coaching by phone or Teams.',
+      future:
+        'Here each leader will book, move and cancel individual coaching sessions by phone or Teams, and advisors will keep their own private notes.',
+    },
+    project: {
+      name: 'Development project',
+      description: 'Your own leadership development project – “Me as a leader”.',
+      future:
+        'Here each leader will set a goal for their own leadership development project and log what they tried, what happened and what they learned along the way. The project is private, but can be shared with the coach.',
+    },
+    platform: {
+      name: 'Leadership platform',
+      description: 'The shared leadership platform created over the gatherings.',
+      future:
+        'Here the leaders will propose, comment on, vote on and revise leadership principles over the gatherings, ending in a shared leadership platform that the municipality keeps.',
+    },
+    evaluations: {
+      name: 'Evaluations',
+      description: 'Expectations at the start and an evaluation after each gathering.',
+      future:
+        'Here participants will answer an expectations survey at the start and a short evaluation after each gathering, anonymously. Results are only shown for groups large enough to protect anonymity.',
+    },
+  },
+  participantParts: {
+    gatherings: 'My gatherings',
+    groups: 'My network group',
+    project: 'My development project',
+    coaching: 'My coaching sessions',
+  },
+  errors: {
+    invalid_credentials: 'Wrong e-mail address or password.',
+    too_many_attempts: 'Too many attempts. Wait a few minutes and try again.',
+    unauthorized: 'You are not signed in, or your session has expired. Please sign in again.',
+    forbidden: 'You do not have access to this.',
+    not_found: 'We could not find what you were looking for.',
+    validation_failed: 'Some of what you entered is not valid. Please check and try again.',
+    csrf_failed: 'Your session has expired. Reload the page and try again.',
+    invalid_token: 'The link is invalid or has expired.',
+    conflict: 'Someone else changed this at the same time. Reload the page.',
+    payload_too_large: 'What you sent is too large.',
+    internal: 'Something went wrong on our side. Please try again shortly.',
+    network: 'We cannot reach the service. Check your connection and try again.',
+    unknown: 'Something went wrong. Please try again.',
+  },
+  validation: {
+    emailRequired: 'Enter your e-mail address.',
+    emailInvalid: 'Enter a valid e-mail address, for example name@municipality.no.',
+    passwordRequired: 'Enter your password.',
+    passwordTooShort: 'The password must have at least {{min}} characters.',
+    passwordsDiffer: 'The passwords do not match.',
+  },
+  login: {
+    title: 'Sign in',
+    intro: 'Sign in to see your programme.',
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in …',
+    forgotPassword: 'Forgot your password?',
+    loggedOut: 'You are signed out.',
+  },
+  passwordReset: {
+    requestTitle: 'Forgot your password',
+    requestIntro: 'Enter your e-mail address and we will send you a link to create a new password.',
+    email: 'E-mail address',
+    requestSubmit: 'Send link',
+    requestSent:
+      'If the e-mail address is registered with us, you will soon receive an e-mail with a link. The link works for a limited time.',
+    confirmTitle: 'Create a new password',
+    confirmIntro: 'Choose a new password with at least {{min}} characters.',
+    newPassword: 'New password',
+    repeatPassword: 'Repeat the password',
+    confirmSubmit: 'Save new password',
+    confirmed: 'Your password has been changed. You can now sign in.',
+    requestNewLink: 'Ask for a new link',
+  },
+  invitation: {
+    title: 'Welcome to Lederprogram',
+    intro:
+      'You have been invited to a leadership development programme. Create a password to start using your account.',
+    password: 'Password',
+    repeatPassword: 'Repeat the password',
+    submit: 'Create password and sign in',
+    invalidLink:
+      'The invitation link is invalid or has expired. Ask the person who invited you for a new invitation.',
+  },
+  home: {
+    title: 'My programmes',
+    intro: 'Choose the programme you want to open.',
+    empty: 'You are not in any programme yet. When you are invited, the programme will appear here.',
+    programmeMeta: '{{client}} · {{provider}}',
+    yourRoles: 'Your role: {{roles}}',
+    adminTitle: 'Administration',
+    adminIntro: 'Tools for {{provider}}.',
+    outboxLink: 'E-mail outbox',
+    auditLink: 'Audit log',
+  },
+  programme: {
+    greeting: 'Hello, {{name}}!',
+    roleIntro: {
+      provider_admin:
+        'As the provider’s administrator you keep track of the offer and budget, staffing and progress of the programme.',
+      advisor:
+        'As an advisor you plan and lead the gatherings, facilitate the network groups and give individual coaching.',
+      client_admin:
+        'As the municipality’s contact you follow the participants, the year plan and the evaluations.',
+      participant:
+        'Here you find your gatherings, your network group, your own development project and your coaching sessions.',
+    },
+    focusTitle: {
+      provider_admin: 'Start here',
+      advisor: 'Your work as an advisor',
+      client_admin: 'The municipality’s follow-up',
+      participant: 'Your programme',
+    },
+    otherPartsTitle: 'Other parts of the programme',
+    client: 'Client',
+    provider: 'Provider',
+    period: 'Period',
+    participants: 'Participants',
+    gatherings: 'Gatherings',
+    advisors: 'Advisors',
+    nextGathering: 'Next gathering',
+    nextGatheringValue: 'Gathering {{number}}: {{theme}}',
+    noNextGathering: 'No more gatherings are planned.',
+    dateNotSet: 'Date not set',
+  },
+  participants: {
+    title: 'Participants',
+    intro: 'The leaders taking part in the programme.',
+    caption: 'Participants in {{programme}} ({{count}})',
+    name: 'Name',
+    jobTitle: 'Title',
+    level: 'Level',
+    sector: 'Sector',
+    unit: 'Unit',
+    reportsTo: 'Reports to',
+    inactive: 'Inactive',
+    empty: 'No participants have been added yet.',
+  },
+  gatherings: {
+    title: 'Gatherings',
+    intro: 'The programme’s gatherings with time, venue, advisors and agenda.',
+    heading: 'Gathering {{number}}: {{theme}}',
+    when: 'Time',
+    venue: 'Venue',
+    advisors: 'Advisors',
+    goal: 'Goal',
+    agenda: 'Agenda',
+    timeRange: '{{date}}, {{from}}–{{to}}',
+    notScheduled: 'Time not set yet',
+    venueNotSet: 'Venue not decided yet',
+    noAdvisors: 'No advisors assigned yet',
+    noAgenda: 'The agenda is not ready yet.',
+    empty: 'No gatherings have been added yet.',
+  },
+  comingSoon: {
+    lead: 'This part of the programme is being built.',
+  },
+  admin: {
+    outboxTitle: 'E-mail outbox',
+    outboxIntro: 'E-mails the service has sent or will send for {{provider}}.',
+    outboxDevMode:
+      'Development mode: no mail server is configured, so e-mails stay here. You can read them and follow their links.',
+    outboxEmpty: 'The outbox is empty.',
+    outboxCaption: 'E-mails ({{count}})',
+    created: 'Created',
+    to: 'To',
+    subject: 'Subject',
+    kind: 'Kind',
+    status: 'Status',
+    attempts: 'Attempts',
+    sent: 'Sent',
+    showBody: 'Show content',
+    lastError: 'Last error',
+    outboxStatus: {
+      pending: 'Pending',
+      sending: 'Sending',
+      sent: 'Sent',
+      failed: 'Failed',
+    },
+    auditTitle: 'Audit log',
+    auditIntro: 'Who did what, and when, at {{provider}}.',
+    auditEmpty: 'The log is empty.',
+    auditCaption: 'Events ({{count}})',
+    at: 'Time',
+    actor: 'Done by',
+    action: 'Action',
+    resource: 'Object',
+    ip: 'IP address',
+    system: 'The system',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'The page does not exist, or you do not have access to it.',
+    toHome: 'Go to the front page',
+  },
+  email: {
+    invitation: {
+      subject: 'Invitation to {{programme}}',
+      body: 'Hello {{name}},\n\n{{inviter}} has invited you to {{programme}} in Lederprogram.\n\nCreate a password and sign in with this link:\n{{link}}\n\nThe link works for {{expiresHours}} hours. If you were not expecting this invitation, you can ignore this e-mail.',
+    },
+    passwordReset: {
+      subject: 'Create a new password for Lederprogram',
+      body: 'Hello {{name}},\n\nWe received a request to create a new password for your Lederprogram account.\n\nCreate a new password with this link:\n{{link}}\n\nThe link works for {{expiresMinutes}} minutes. If you did not ask for this, you can ignore this e-mail. Your password has not been changed.',
+    },
+    footer: 'This e-mail was sent automatically by Lederprogram. Replies are not read.',
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * The typed client for the JSON API. Types come from the shared Zod contracts (type-only imports,
+ * so zod stays out of the browser bundle). Every failure becomes an `ApiError` with a stable
+ * `code`, which the UI turns into text through the i18n catalog (`errors.<code>`).
+ */
+import type { z } from 'zod';
+import type { ZAuditList, ZOutboxList } from '../contracts/admin';
+import type {
+  SessionResponse,
+  ZLoginRequest,
+  ZPasswordResetRequest,
+  ZTokenPasswordRequest,
+  ZUpdateMeRequest,
+} from '../contracts/auth';
+import type { ErrorBody, Locale } from '../contracts/common';
+import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
+
+export type { SessionResponse, ProgrammeDetail };
+export type ParticipantList = z.infer<typeof ZParticipantList>;
+export type Participant = ParticipantList['participants'][number];
+export type GatheringList = z.infer<typeof ZGatheringList>;
+export type Gathering = GatheringList['gatherings'][number];
+export type OutboxList = z.infer<typeof ZOutboxList>;
+export type AuditList = z.infer<typeof ZAuditList>;
+type LoginRequest = z.input<typeof ZLoginRequest>;
+type PasswordResetRequest = z.input<typeof ZPasswordResetRequest>;
+type TokenPasswordRequest = z.input<typeof ZTokenPasswordRequest>;
+type UpdateMeRequest = z.input<typeof ZUpdateMeRequest>;
+type Ok = { ok: true };
+
+/** The error codes the API documents; anything else is shown as `unknown`. */
+export const ERROR_CODES = [
+  'invalid_credentials',
+  'too_many_attempts',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'csrf_failed',
+  'invalid_token',
+  'conflict',
+  'payload_too_large',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof ERROR_CODES)[number] | 'network' | 'unknown';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+// The CSRF token arrives with every session response and goes out with every state-changing
+// request. Kept in memory only: a reload fetches the session again.
+let csrfToken: string | null = null;
+
+function rememberSession(session: SessionResponse): SessionResponse {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  /** Login, password reset and invitation acceptance happen before there is a session. */
+  csrf?: boolean;
+}
+
+async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && options.csrf !== false && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+  }
+
+  const text = await response.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON (a proxy's error page, say): fall through to the generic error below.
+  }
+  if (response.ok) return json as T;
+  throw toApiError(response.status, json);
+}
+
+function toApiError(status: number, json: unknown): ApiError {
+  const error = (json as Partial<ErrorBody> | undefined)?.error;
+  if (error && typeof error.code === 'string') {
+    const code = (ERROR_CODES as readonly string[]).includes(error.code)
+      ? (error.code as ApiErrorCode)
+      : 'unknown';
+    return new ApiError(status, code, error.message ?? error.code, error.field);
+  }
+  const byStatus: Record<number, ApiErrorCode> = {
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    413: 'payload_too_large',
+  };
+  return new ApiError(status, byStatus[status] ?? (status >= 500 ? 'internal' : 'unknown'), `HTTP ${status}`);
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  /** The current session, or null when nobody is logged in. */
+  session: async (): Promise<SessionResponse | null> => {
+    try {
+      return rememberSession(await request<SessionResponse>('GET', '/api/session'));
+    } catch (error) {
+      if (isApiError(error, 'unauthorized')) {
+        csrfToken = null;
+        return null;
+      }
+      throw error;
+    }
+  },
+  login: async (body: LoginRequest): Promise<SessionResponse> => {
+    return rememberSession(await request<SessionResponse>('POST', '/api/auth/login', { body, csrf: false }));
+  },
+  logout: async (): Promise<Ok> => {
+    const ok = await request<Ok>('POST', '/api/auth/logout');
+    csrfToken = null;
+    return ok;
+  },
+  updateMe: async (body: UpdateMeRequest): Promise<SessionResponse> => {
+    return rememberSession(await request<SessionResponse>('PATCH', '/api/me', { body }));
+  },
+  requestPasswordReset: (body: PasswordResetRequest) =>
+    request<Ok>('POST', '/api/auth/password-reset', { body, csrf: false }),
+  confirmPasswordReset: (body: TokenPasswordRequest) =>
+    request<Ok>('POST', '/api/auth/password-reset/confirm', { body, csrf: false }),
+  acceptInvitation: async (body: TokenPasswordRequest): Promise<SessionResponse> => {
+    return rememberSession(
+      await request<SessionResponse>('POST', '/api/auth/invitation/accept', { body, csrf: false }),
+    );
+  },
+  programme: (programmeId: string) => request<ProgrammeDetail>('GET', `/api/programmes/${enc(programmeId)}`),
+  participants: (programmeId: string) =>
+    request<ParticipantList>('GET', `/api/programmes/${enc(programmeId)}/participants`),
+  gatherings: (programmeId: string) =>
+    request<GatheringList>('GET', `/api/programmes/${enc(programmeId)}/gatherings`),
+  outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
+  audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
+};
+
+export type { Locale };

@@ -1,0 +1,66 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { isApiError } from './api';
+import { Layout } from './components/layout';
+import { NotFound } from './components/not-found';
+import { i18n } from './i18n';
+import { AuditPage, OutboxPage } from './routes/admin';
+import { HomePage } from './routes/home';
+import { InvitationPage } from './routes/invitation';
+import { LoginPage } from './routes/login';
+import { PasswordResetConfirmPage, PasswordResetRequestPage } from './routes/password-reset';
+import { ProgrammeHomePage } from './routes/programme-home';
+import { ProgrammePartRoute } from './routes/programme-part';
+import { sessionKey } from './session';
+
+function createQueryClient(): QueryClient {
+  // A 401 anywhere means the session is gone: clearing it sends the user to the login page.
+  const onError = (error: unknown, queryKey?: readonly unknown[]) => {
+    if (isApiError(error, 'unauthorized') && queryKey?.[0] !== sessionKey[0])
+      client.setQueryData(sessionKey, null);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.queryKey) }),
+    mutationCache: new MutationCache({ onError: (error) => onError(error) }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not change by asking again; network and 5xx errors might.
+        retry: (count, error) =>
+          count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+  return client;
+}
+
+const queryClient = createQueryClient();
+
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout requireSession={false} />}>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/password-reset" element={<PasswordResetRequestPage />} />
+              <Route path="/password-reset/:token" element={<PasswordResetConfirmPage />} />
+              <Route path="/invitation/:token" element={<InvitationPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+            <Route element={<Layout requireSession />}>
+              <Route index element={<HomePage />} />
+              <Route path="/programmes/:programmeId" element={<ProgrammeHomePage />} />
+              <Route path="/programmes/:programmeId/:part" element={<ProgrammePartRoute />} />
+              <Route path="/admin/:providerId/outbox" element={<OutboxPage />} />
+              <Route path="/admin/:providerId/audit" element={<AuditPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

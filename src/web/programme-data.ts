@@ -1,0 +1,88 @@
+/** Queries for one programme. A programme the user may not see answers 404 (or 400 for a malformed id). */
+import { useQuery } from '@tanstack/react-query';
+import type { ProgrammePart, ProgrammeDetail } from '../contracts/programmes';
+import type { Role } from '../contracts/common';
+import { api, isApiError } from './api';
+
+export const programmeKeys = {
+  detail: (id: string) => ['programme', id] as const,
+  participants: (id: string) => ['programme', id, 'participants'] as const,
+  gatherings: (id: string) => ['programme', id, 'gatherings'] as const,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string | undefined): value is string => !!value && UUID.test(value);
+
+export function useProgramme(programmeId: string) {
+  return useQuery({
+    queryKey: programmeKeys.detail(programmeId),
+    queryFn: () => api.programme(programmeId),
+    enabled: isUuid(programmeId),
+  });
+}
+
+export function useParticipants(programmeId: string) {
+  return useQuery({
+    queryKey: programmeKeys.participants(programmeId),
+    queryFn: () => api.participants(programmeId),
+  });
+}
+
+export function useGatherings(programmeId: string) {
+  return useQuery({
+    queryKey: programmeKeys.gatherings(programmeId),
+    queryFn: () => api.gatherings(programmeId),
+  });
+}
+
+/** Errors that mean "there is nothing here for you": shown as the not-found page. */
+export function isNotFound(error: unknown): boolean {
+  return (
+    isApiError(error, 'not_found') || isApiError(error, 'forbidden') || isApiError(error, 'validation_failed')
+  );
+}
+
+/** Every part (a record, so the compiler proves it matches the contracts' PROGRAMME_PARTS). */
+const PARTS: Record<ProgrammePart, true> = {
+  quote: true,
+  participants: true,
+  groups: true,
+  plan: true,
+  gatherings: true,
+  coaching: true,
+  project: true,
+  platform: true,
+  evaluations: true,
+};
+export const isProgrammePart = (value: string | undefined): value is ProgrammePart =>
+  value !== undefined && Object.hasOwn(PARTS, value);
+
+/** Parts that have a real page; the rest show "coming soon". */
+export const BUILT_PARTS: readonly ProgrammePart[] = ['participants', 'gatherings'];
+
+/** What each role comes here for first (PRODUCT.md, "Who uses it"). */
+const FOCUS: Record<Role, readonly ProgrammePart[]> = {
+  provider_admin: ['quote', 'plan', 'participants'],
+  advisor: ['gatherings', 'groups', 'coaching'],
+  client_admin: ['participants', 'plan', 'evaluations'],
+  participant: ['gatherings', 'groups', 'project', 'coaching'],
+};
+const ROLE_PRIORITY: readonly Role[] = ['provider_admin', 'advisor', 'client_admin', 'participant'];
+
+/** The role whose view a page takes when a user holds several in one programme. */
+export function primaryRole(roles: readonly Role[]): Role {
+  return ROLE_PRIORITY.find((r) => roles.includes(r)) ?? 'participant';
+}
+
+/** Splits the programme's parts into the role's focus (in focus order) and the rest (in the API's order). */
+export function partsForRole(programme: ProgrammeDetail): {
+  role: Role;
+  focus: ProgrammeDetail['parts'];
+  other: ProgrammeDetail['parts'];
+} {
+  const role = primaryRole(programme.roles);
+  const focusKeys = FOCUS[role];
+  const focus = focusKeys.flatMap((key) => programme.parts.filter((p) => p.key === key));
+  const other = programme.parts.filter((p) => !focusKeys.includes(p.key));
+  return { role, focus, other };
+}

@@ -1,0 +1,168 @@
+import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { ProgrammePart } from '../../contracts/programmes';
+import type { ProgrammeDetail } from '../api';
+import { useDocumentTitle } from '../components/document-title';
+import { PartCard } from '../components/part-card';
+import { ProgrammeGate } from '../components/programme-gate';
+import { formatDate, formatDateWithWeekday, formatNumber, formatTime } from '../format';
+import { partsForRole } from '../programme-data';
+import { useLocale, useSession } from '../session';
+
+/** `/programmes/:programmeId`: the role's home page in this programme. */
+export function ProgrammeHomePage() {
+  const { programmeId } = useParams();
+  return (
+    <ProgrammeGate programmeId={programmeId}>
+      {(programme) => <ProgrammeHome programme={programme} />}
+    </ProgrammeGate>
+  );
+}
+
+function ProgrammeHome({ programme }: { programme: ProgrammeDetail }) {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  useDocumentTitle(programme.name);
+  const { role, focus, other } = partsForRole(programme);
+  const firstName = session?.user.name.split(' ')[0] ?? '';
+
+  // A participant sees "My gatherings", "My network group" …; everyone else the part's name.
+  const title = (key: ProgrammePart, featured: boolean) => {
+    if (
+      featured &&
+      role === 'participant' &&
+      (key === 'gatherings' || key === 'groups' || key === 'project' || key === 'coaching')
+    )
+      return t(`participantParts.${key}`);
+    return t(`parts.${key}.name`);
+  };
+
+  return (
+    <div className="app-page" data-role={role}>
+      <div className="app-section">
+        <Heading level={1} data-size="lg">
+          {t('programme.greeting', { name: firstName })}
+        </Heading>
+        <Paragraph data-size="lg" className="app-page__lead" data-testid="role-intro">
+          {t(`programme.roleIntro.${role}`)}
+        </Paragraph>
+      </div>
+
+      <ProgrammeFacts programme={programme} />
+
+      {focus.length > 0 ? (
+        <section className="app-section" aria-labelledby="focus-heading">
+          <Heading level={2} data-size="md" id="focus-heading">
+            {t(`programme.focusTitle.${role}`)}
+          </Heading>
+          <ul className="app-grid app-grid--featured">
+            {focus.map((p) => (
+              <li key={p.key}>
+                <PartCard
+                  programmeId={programme.id}
+                  part={p.key}
+                  available={p.available}
+                  title={title(p.key, true)}
+                  featured
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {other.length > 0 ? (
+        <section className="app-section" aria-labelledby="other-heading">
+          <Heading level={2} data-size="md" id="other-heading">
+            {t('programme.otherPartsTitle')}
+          </Heading>
+          <ul className="app-grid">
+            {other.map((p) => (
+              <li key={p.key}>
+                <PartCard
+                  programmeId={programme.id}
+                  part={p.key}
+                  available={p.available}
+                  title={title(p.key, false)}
+                  featured={false}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ProgrammeFacts({ programme }: { programme: ProgrammeDetail }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const date = (d: string | null) => (d ? formatDate(d, locale) : t('common.notSet'));
+  const next = programme.nextGathering;
+
+  return (
+    <Card data-color="neutral" className="app-section">
+      <div className="app-card-title">
+        <Heading level={2} data-size="sm">
+          {programme.name}
+        </Heading>
+        <Tag data-color={programme.status === 'active' ? 'success' : 'neutral'} data-size="sm">
+          {t(`programmeStatus.${programme.status}`)}
+        </Tag>
+      </div>
+      <dl className="app-facts">
+        <div>
+          <dt>{t('programme.client')}</dt>
+          <dd>{programme.client.name}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.provider')}</dt>
+          <dd>{programme.provider.name}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.period')}</dt>
+          <dd>
+            {programme.startsOn || programme.endsOn
+              ? t('common.range', { from: date(programme.startsOn), to: date(programme.endsOn) })
+              : t('common.notSet')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('programme.participants')}</dt>
+          <dd>{formatNumber(programme.counts.participants, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.gatherings')}</dt>
+          <dd>{formatNumber(programme.counts.gatherings, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('programme.advisors')}</dt>
+          <dd>{formatNumber(programme.counts.advisors, locale)}</dd>
+        </div>
+        <div className="app-facts__wide">
+          <dt>{t('programme.nextGathering')}</dt>
+          <dd>
+            {next ? (
+              <>
+                {t('programme.nextGatheringValue', { number: next.number, theme: next.theme })}
+                <br />
+                <span className="app-subtle">
+                  {next.startsAt
+                    ? t('common.dateAtTime', {
+                        date: formatDateWithWeekday(next.startsAt, locale),
+                        time: formatTime(next.startsAt, locale),
+                      })
+                    : t('programme.dateNotSet')}
+                </span>
+              </>
+            ) : (
+              t('programme.noNextGathering')
+            )}
+          </dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+import { useParams } from 'react-router';
+import type { ProgrammePart } from '../../contracts/programmes';
+import type { ProgrammeDetail } from '../api';
+import { NotFound } from '../components/not-found';
+import { ProgrammeGate } from '../components/programme-gate';
+import { isProgrammePart } from '../programme-data';
+import { ComingSoonPage } from './coming-soon';
+import { GatheringsPage } from './gatherings';
+import { ParticipantsPage } from './participants';
+
+/** `/programmes/:programmeId/:part`: a part this user may open, or not found. */
+export function ProgrammePartRoute() {
+  const { programmeId, part } = useParams();
+  if (!isProgrammePart(part)) return <NotFound />;
+  return (
+    <ProgrammeGate programmeId={programmeId}>
+      {(programme) =>
+        programme.parts.some((p) => p.key === part) ? (
+          <PartPage programme={programme} part={part} />
+        ) : (
+          <NotFound />
+        )
+      }
+    </ProgrammeGate>
+  );
+}
+
+function PartPage({ programme, part }: { programme: ProgrammeDetail; part: ProgrammePart }) {
+  switch (part) {
+    case 'participants':
+      return <ParticipantsPage programme={programme} />;
+    case 'gatherings':
+      return <GatheringsPage programme={programme} />;
+    case 'quote':
+    case 'groups':
+    case 'plan':
+    case 'coaching':
+    case 'project':
+    case 'platform':
+    case 'evaluations':
+      return <ComingSoonPage programme={programme} part={part} />;
+  }
+}

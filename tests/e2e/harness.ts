@@ -1,0 +1,171 @@
+/**
+ * The e2e harness: the real server on a fresh PGlite with the demo seed, Debian's Chromium through
+ * playwright-core, and an axe check on every page a test looks at.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/config';
+import type { Role } from '../../src/contracts/common';
+import { DEMO_PASSWORD, type DemoLogin } from '../../src/services/demo/seed';
+import { startServer, type RunningServer } from '../../src/server/start';
+import { chromiumPath } from '../setup/env';
+
+export const SCREENSHOT_DIR = path.resolve('test-results/e2e');
+
+export interface Harness {
+  url: string;
+  /** The server's database, for reading what a mailbox would receive (platform mail). */
+  db: RunningServer['database']['db'];
+  browser: Browser;
+  logins: DemoLogin[];
+  /** The demo login for a role in a municipality ('Seljord' or 'Vinje'). */
+  login(role: Role, tenant?: 'Seljord' | 'Vinje'): DemoLogin;
+  /** A fresh browser context (no cookies, no storage): a new person at a new computer. */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lederprogram-e2e-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    MAIL_WORKER: 'false',
+    NODE_ENV: 'test',
+  });
+  const server = await startServer(config, { quiet: true });
+  if (!server.demo) throw new Error('e2e: the server did not seed the demo');
+  const logins = server.demo.logins;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const contexts: BrowserContext[] = [];
+
+  return {
+    url: server.url,
+    db: server.database.db,
+    browser,
+    logins,
+    login(role, tenant = 'Seljord') {
+      const found = logins.find((l) => l.role === role && l.tenant.includes(tenant));
+      if (!found) throw new Error(`e2e: no demo login for ${role} in ${tenant}`);
+      return found;
+    },
+    async newPage() {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        viewport: { width: 1280, height: 900 },
+        // The browser's own language must not decide the UI language: the app does.
+        locale: 'en-US',
+        timezoneId: 'America/New_York',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+      });
+      return { context, page };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits until the page has rendered its content: main belongs to the current address (the app
+ * marks it with data-path), nothing is loading, and the page's h1 is visible.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('main')?.getAttribute('data-path') === window.location.pathname &&
+      document.querySelectorAll('[data-loading="true"]').length === 0 &&
+      document.querySelector('main h1') !== null,
+  );
+  await page.locator('main h1').first().waitFor({ state: 'visible' });
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the current page and fails with a readable list of violations. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settled(page);
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const report = result.violations.map((v) =>
+    [
+      `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`,
+      ...v.nodes
+        .slice(0, 5)
+        .map((n) => `      ${n.target.join(' ')}\n        ${n.failureSummary?.replace(/\n/g, '\n        ')}`),
+    ].join('\n'),
+  );
+  if (report.length > 0) console.error(`axe violations on ${label} (${page.url()}):\n${report.join('\n')}`);
+  expect(report, `axe violations on ${label}`).toEqual([]);
+  visitedPages.add(`${label} — ${new URL(page.url()).pathname}`);
+}
+
+/** Uncaught exceptions in any page: every accessibility check also asserts there were none. */
+export const pageErrors: string[] = [];
+/** console.error output (failed requests show up here too, e.g. an expected 401 or 404). */
+export const consoleErrors: string[] = [];
+
+/** Every page that passed axe in this file, for the summary at the end. */
+export const visitedPages = new Set<string>();
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Logs in through the form, as a person would, and waits for the first page after it. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await settled(page);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await settled(page);
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.locator('header button', { hasText: /Logg ut|Sign out/ }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+  await settled(page);
+}
+
+/** The path of the programme a demo login belongs to, found through the UI's own list or redirect. */
+export async function openProgramme(page: Page, programmeName: RegExp): Promise<string> {
+  if (!/\/programmes\/[^/]+$/.test(new URL(page.url()).pathname)) {
+    await page.getByRole('link', { name: programmeName }).first().click();
+    await page.waitForURL(/\/programmes\/[^/]+$/);
+  }
+  await settled(page);
+  return new URL(page.url()).pathname;
+}
+
+export async function htmlLang(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.documentElement.getAttribute('lang'));
+}
+
+export { DEMO_PASSWORD };
