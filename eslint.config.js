@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 
 // Import boundaries (STYLE.md): domain → domain only; services → domain, db, contracts, i18n;
 // server and cli → services, contracts (and config/db to wire things up); web → contracts, i18n.
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/** @param {unknown[]} patterns */
+const restrict = (patterns) => ({ 'no-restricted-imports': /** @type {const} */ (['error', { patterns }]) });
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'src/db/migrations', 'test-results', '.tmp', 'bin'] },

@@ -141,6 +141,8 @@ export const en: Catalog = {
     invalid_token: 'The link is invalid or has expired.',
     conflict: 'Someone else changed this at the same time. Reload the page.',
     payload_too_large: 'What you sent is too large.',
+    unsupported_media_type: 'The service did not understand the format of what was sent.',
+    bad_request: 'The request was invalid. Reload the page and try again.',
     internal: 'Something went wrong on our side. Please try again shortly.',
     network: 'We cannot reach the service. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',

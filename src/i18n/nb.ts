@@ -143,6 +143,8 @@ export const nb = {
     invalid_token: 'Lenken er ugyldig eller utløpt.',
     conflict: 'Noen andre har endret dette samtidig. Last inn siden på nytt.',
     payload_too_large: 'Det du sendte, er for stort.',
+    unsupported_media_type: 'Tjenesten forstod ikke formatet på det som ble sendt.',
+    bad_request: 'Forespørselen var ugyldig. Last inn siden på nytt og prøv igjen.',
     internal: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     network: 'Vi får ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
     unknown: 'Noe gikk galt. Prøv igjen.',

@@ -140,6 +140,8 @@ export const nn: Catalog = {
     invalid_token: 'Lenkja er ugyldig eller har gått ut.',
     conflict: 'Nokon andre har endra dette samtidig. Last inn sida på nytt.',
     payload_too_large: 'Det du sende, er for stort.',
+    unsupported_media_type: 'Tenesta forstod ikkje formatet på det som vart sendt.',
+    bad_request: 'Førespurnaden var ugyldig. Last inn sida på nytt og prøv igjen.',
     internal: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
     network: 'Vi får ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
     unknown: 'Noko gjekk gale. Prøv igjen.',

@@ -157,6 +157,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return app;
 }
 
+/**
+ * The base of links in e-mails: PUBLIC_URL, else this server's own address. Never the request's
+ * Host header, which a client controls (a reset link must not point to an attacker's host).
+ */
+export function publicUrlOf(app: App, config: Config): string {
+  if (config.publicUrl) return config.publicUrl;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return `http://localhost:${port}`;
+}
+
 function mapFastifyError(err: FastifyError): { status: number; code: string; message: string } | null {
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

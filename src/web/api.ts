@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'invalid_token',
   'conflict',
   'payload_too_large',
+  'unsupported_media_type',
+  'bad_request',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number] | 'network' | 'unknown';

@@ -12,7 +12,7 @@ import { buildSessionResponse, updateMyLocale } from '../../services/auth/me';
 import { requestPasswordReset, setPasswordWithToken } from '../../services/auth/password-reset';
 import { createSession, destroySession } from '../../services/auth/sessions';
 import { AppError } from '../../services/errors';
-import type { App, AppDeps } from '../app';
+import { type App, type AppDeps, publicUrlOf } from '../app';
 import { clearSessionCookie, contextOf, setSessionCookie, userContextOf } from '../session';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 429: ZErrorBody };
@@ -69,7 +69,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       await requestPasswordReset(db, contextOf(req, deps), {
         email: req.body.email,
-        publicUrl: deps.config.publicUrl,
+        publicUrl: publicUrlOf(app, deps.config),
       });
       // The same answer whether or not the address has an account.
       return { ok: true as const };

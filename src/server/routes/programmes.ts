@@ -5,7 +5,7 @@ import { getProgrammeDetail } from '../../services/programmes/detail';
 import { listGatherings } from '../../services/programmes/gatherings';
 import { inviteToProgramme } from '../../services/programmes/invite';
 import { listParticipants } from '../../services/programmes/participants';
-import type { App, AppDeps } from '../app';
+import { type App, type AppDeps, publicUrlOf } from '../app';
 import { userContextOf } from '../session';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -62,7 +62,7 @@ export function registerProgrammeRoutes(app: App, deps: AppDeps): void {
     async (req) =>
       inviteToProgramme(db, userContextOf(req, deps), req.params.programmeId, {
         ...req.body,
-        publicUrl: deps.config.publicUrl,
+        publicUrl: publicUrlOf(app, deps.config),
       }),
   );
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { auditLog, memberships, users } from '../../db/schema/index';
@@ -54,6 +54,10 @@ export async function listProviderAudit(
   opts: { limit: number; offset: number },
 ): Promise<z.infer<typeof ZAuditList>> {
   authorize(ctx.actor, 'read', { kind: 'auditLog', providerId });
+  const providerPeople = db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(eq(memberships.providerId, providerId));
   const rows = await db
     .select({
       id: auditLog.id,
@@ -70,15 +74,19 @@ export async function listProviderAudit(
     .where(
       or(
         eq(auditLog.providerId, providerId),
-        // Account events (log-ins, password resets) carry no provider: show those of the provider's people.
+        // Account events (log-ins, password resets) carry no provider: show those by or about the
+        // provider's people.
         and(
           isNull(auditLog.providerId),
-          inArray(
-            auditLog.actorUserId,
-            db
-              .select({ id: memberships.userId })
-              .from(memberships)
-              .where(eq(memberships.providerId, providerId)),
+          or(
+            inArray(auditLog.actorUserId, providerPeople),
+            inArray(
+              auditLog.resourceId,
+              db
+                .select({ id: sql<string>`${memberships.userId}::text` })
+                .from(memberships)
+                .where(eq(memberships.providerId, providerId)),
+            ),
           ),
         ),
       ),

@@ -70,9 +70,11 @@ export async function logIn(
   await db.insert(loginAttempts).values({ emailKey: input.email, ip, succeeded: ok, at: ctx.now });
   if (!ok || !user) {
     await recordAudit(db, {
-      actorUserId: user?.id ?? null,
+      // Whoever tried is unknown; the account they tried is the object, not the actor.
+      actorUserId: null,
       action: 'auth.login_failed',
-      resourceType: 'session',
+      resourceType: 'user',
+      resourceId: user?.id ?? null,
       ip: ctx.ip,
     });
     throw new AppError('invalid_credentials', 'Wrong e-mail or password');

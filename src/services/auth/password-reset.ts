@@ -60,9 +60,11 @@ export async function requestPasswordReset(
     });
     const actor = await loadActor(tx, user.id);
     const visible = await listVisibleProgrammes(tx, actor);
-    const mail = renderPasswordResetEmail(effectiveLocale(user.locale, actor, visible), {
+    const locale = effectiveLocale(user.locale, actor, visible);
+    const mail = renderPasswordResetEmail(locale, {
       name: user.name,
-      link: `${input.publicUrl}/password-reset/${token}`,
+      // The page opens in the language of the e-mail (the UI honours ?lang=).
+      link: `${input.publicUrl}/password-reset/${token}?lang=${locale}`,
       expiresMinutes: RESET_TOKEN_MINUTES,
     });
     await enqueueEmail(tx, {

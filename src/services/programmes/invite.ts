@@ -91,10 +91,13 @@ export async function inviteToProgramme(
       createdAt: ctx.now,
     });
     const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.userId));
-    const link = u.passwordHash ? `${input.publicUrl}/login` : `${input.publicUrl}/invitation/${token}`;
     const locale =
       u.locale ??
       (input.role === 'client_admin' || input.role === 'participant' ? programme.clientLocale : 'nb');
+    // The page opens in the language of the e-mail (the UI honours ?lang=).
+    const link = u.passwordHash
+      ? `${input.publicUrl}/login?lang=${locale}`
+      : `${input.publicUrl}/invitation/${token}?lang=${locale}`;
     const mail = renderInvitationEmail(locale, {
       name: u.name,
       inviter: inviter?.name ?? '',
