@@ -77,7 +77,7 @@ function printBanner(url: string, dbKind: string, config: Config, demo: DemoSumm
     '',
     `  Lederprogram is running at ${url}`,
     `  Database: ${dbKind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
-    `  E-mail: ${config.smtpUrl ? 'sent over SMTP' : 'kept in the outbox (no SMTP_URL): provider admins read it in the app'}`,
+    `  E-mail: ${config.smtpUrl ? 'sent over SMTP' : 'kept in the outbox (no SMTP_URL): provider admins read it in the app; ./bin/lederprogram mail prints it here'}`,
   ];
   if (demo) {
     lines.push('', `  Demo log-ins (password for all: ${DEMO_PASSWORD}):`);
