@@ -2,9 +2,13 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer, type SMTPServerError } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/helpers/db';
+import {
+  type ReceivedMessage,
+  type TestSmtpServerOptions,
+  startTestSmtpServer as startSmtp,
+} from '../../../tests/helpers/smtp';
 import type { Database, Db } from '../../db/client';
 import { emailOutbox } from '../../db/schema/outbox';
 import { providers } from '../../db/schema/tenancy';
@@ -21,26 +25,6 @@ import {
 const FROM = 'Lederprogram <noreply@lederprogram.test>';
 // Long enough that the polling loop never runs on its own in tests that drive runOnce().
 const NO_POLLING = 60 * 60_000;
-
-interface ReceivedMessage {
-  messageId: string | undefined;
-  from: string | undefined;
-  to: string[];
-  raw: string;
-}
-
-interface TestSmtpServer {
-  port: number;
-  received: ReceivedMessage[];
-  close(): Promise<void>;
-}
-
-interface TestSmtpServerOptions {
-  port?: number;
-  rejectRecipients?: readonly string[];
-  /** Runs before the server accepts a message; delays the acceptance until it resolves. */
-  beforeAccept?: (message: ReceivedMessage) => Promise<void>;
-}
 
 let database: Database;
 let db: Db;
@@ -65,46 +49,10 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
-  const received: ReceivedMessage[] = [];
-  const rejected = new Set(options.rejectRecipients ?? []);
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    closeTimeout: 200,
-    onRcptTo(address, _session, callback) {
-      if (!rejected.has(address.address)) return callback();
-      const err: SMTPServerError = new Error('No such user here');
-      err.responseCode = 550;
-      callback(err);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const headers = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
-        const message: ReceivedMessage = {
-          messageId: /^message-id:\s*(\S+)/im.exec(headers)?.[1],
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-          to: session.envelope.rcptTo.map((a) => a.address),
-          raw,
-        };
-        const accept = () => {
-          received.push(message);
-          callback();
-        };
-        if (options.beforeAccept) void options.beforeAccept(message).then(accept);
-        else accept();
-      });
-    },
-  });
-  server.listen(options.port ?? 0, '127.0.0.1');
-  await once(server.server, 'listening');
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  cleanups.push(close);
-  return { port: (server.server.address() as AddressInfo).port, received, close };
+async function startTestSmtpServer(options: TestSmtpServerOptions = {}) {
+  const server = await startSmtp(options);
+  cleanups.push(() => server.close());
+  return server;
 }
 
 function openTransport(port: number) {
