@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { clients, programmes, providers, users } from '../../db/schema/index';
+import { programmes, providers, users } from '../../db/schema/index';
+import { type ProgrammeRow, selectProgrammes } from '../programmes/scope';
 import { type Actor, rolesIn, visibilityOf } from '../../domain/access/policy';
 import type { Locale } from '../../contracts/common';
 import type { SessionResponse } from '../../contracts/auth';
@@ -8,15 +9,7 @@ import { recordAudit } from '../audit';
 import type { RequestContext } from '../context';
 import { AppError } from '../errors';
 
-export interface VisibleProgramme {
-  id: string;
-  name: string;
-  providerId: string;
-  providerName: string;
-  clientId: string;
-  clientName: string;
-  clientLocale: Locale;
-}
+export type VisibleProgramme = ProgrammeRow;
 
 /** Every programme the actor can see, with names, ordered by name. */
 export async function listVisibleProgrammes(db: Db, actor: Actor): Promise<VisibleProgramme[]> {
@@ -28,19 +21,7 @@ export async function listVisibleProgrammes(db: Db, actor: Actor): Promise<Visib
     conds.push(and(eq(programmes.providerId, c.providerId), eq(programmes.clientId, c.clientId))!);
   }
   if (!conds.length) return [];
-  return db
-    .select({
-      id: programmes.id,
-      name: programmes.name,
-      providerId: programmes.providerId,
-      providerName: providers.name,
-      clientId: programmes.clientId,
-      clientName: clients.name,
-      clientLocale: clients.defaultLocale,
-    })
-    .from(programmes)
-    .innerJoin(providers, eq(providers.id, programmes.providerId))
-    .innerJoin(clients, eq(clients.id, programmes.clientId))
+  return selectProgrammes(db)
     .where(or(...conds))
     .orderBy(programmes.name);
 }
@@ -90,11 +71,11 @@ export async function buildSessionResponse(
     },
     csrfToken,
     programmes: visible.map((p) => ({
-      id: p.id,
+      id: p.programmeId,
       name: p.name,
       providerName: p.providerName,
       clientName: p.clientName,
-      roles: rolesIn(actor, { providerId: p.providerId, clientId: p.clientId, programmeId: p.id }),
+      roles: rolesIn(actor, p),
     })),
     adminOf,
     mailDevMode,

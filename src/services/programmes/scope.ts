@@ -14,9 +14,9 @@ export interface ProgrammeRow extends ProgrammeScope {
   clientLocale: 'nb' | 'nn' | 'en';
 }
 
-/** Loads a programme with its tenancy, or throws not_found. Authorisation is the caller's next step. */
-export async function loadProgramme(db: Db, programmeId: string): Promise<ProgrammeRow> {
-  const [row] = await db
+/** Programmes with their provider's and client's names: one query shape for every lookup. */
+export function selectProgrammes(db: Db) {
+  return db
     .select({
       programmeId: programmes.id,
       providerId: programmes.providerId,
@@ -32,7 +32,12 @@ export async function loadProgramme(db: Db, programmeId: string): Promise<Progra
     .from(programmes)
     .innerJoin(providers, eq(providers.id, programmes.providerId))
     .innerJoin(clients, eq(clients.id, programmes.clientId))
-    .where(eq(programmes.id, programmeId));
+    .$dynamic();
+}
+
+/** Loads a programme with its tenancy, or throws not_found. Authorisation is the caller's next step. */
+export async function loadProgramme(db: Db, programmeId: string): Promise<ProgrammeRow> {
+  const [row] = await selectProgrammes(db).where(eq(programmes.id, programmeId));
   if (!row) throw notFound();
   return row;
 }
