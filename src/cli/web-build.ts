@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a lazily imported module's type
 type ViteModule = typeof import('vite');
@@ -17,7 +18,10 @@ function newestMtime(dir: string): number {
 }
 
 /** True when dist/web is missing or older than its sources. */
-export function webBuildIsStale(root = process.cwd()): boolean {
+/** The package root, wherever the command is started from. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function webBuildIsStale(root = ROOT): boolean {
   const index = path.join(root, 'dist/web/index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
@@ -38,6 +42,6 @@ export async function ensureWebBuilt(): Promise<void> {
   }
   console.log('Building the web app (first start, or sources changed)…');
   const started = Date.now();
-  await vite.build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
+  await vite.build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   console.log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

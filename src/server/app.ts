@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -132,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerProgrammeRoutes(app, deps);
   registerAdminRoutes(app, deps);
 
-  const webDir = deps.webDir ?? path.resolve('dist/web');
+  const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
