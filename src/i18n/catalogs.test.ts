@@ -60,6 +60,9 @@ describe('i18n catalogs', () => {
     ['participants.unit', /^Eining$/],
     ['notFound.title', /ikkje/],
     ['layout.skipToContent', /hovudinnhaldet/],
+    ['participants.invite.heading', /^Inviter ein person$/],
+    ['participants.invite.forbidden', /^Du kan ikkje invitere nokon med denne rolla\.$/],
+    ['participants.invite.name', /^Fullt namn$/],
   ])('nynorsk %s is real nynorsk, not bokmål', (key, expected) => {
     const nn = translate('nn', key);
     expect(nn).toMatch(expected);

@@ -143,6 +143,7 @@ export const en: Catalog = {
     payload_too_large: 'What you sent is too large.',
     unsupported_media_type: 'The service did not understand the format of what was sent.',
     bad_request: 'The request was invalid. Reload the page and try again.',
+    service_unavailable: 'The service is temporarily unavailable. Try again shortly.',
     internal: 'Something went wrong on our side. Please try again shortly.',
     network: 'We cannot reach the service. Check your connection and try again.',
     unknown: 'Something went wrong. Please try again.',
@@ -242,6 +243,29 @@ export const en: Catalog = {
     reportsTo: 'Reports to',
     inactive: 'Inactive',
     empty: 'No participants have been added yet.',
+    invite: {
+      heading: 'Invite someone',
+      intro: 'They will get an e-mail with a link to create a password and sign in.',
+      name: 'Full name',
+      email: 'E-mail address',
+      role: 'Role',
+      submit: 'Send invitation',
+      submitting: 'Sending …',
+      sent: 'An invitation has been sent by e-mail to {{email}}.',
+      alreadyMember:
+        '{{email}} already has the role “{{role}}” in this programme. A new e-mail with the link has been sent.',
+      openOutbox: 'See the e-mail in the outbox',
+      forbidden: 'You may not invite anyone with this role.',
+      nameRequired: 'Enter the person’s name.',
+      nameTooLong: 'The name can have at most {{max}} characters.',
+      emailRequired: 'Enter the person’s e-mail address.',
+      roleHelp: {
+        provider_admin: 'Full access to all of the provider’s programmes.',
+        advisor: 'Leads gatherings and network groups and gives coaching in this programme.',
+        client_admin: 'Follows the participants, the annual plan and the evaluations for the municipality.',
+        participant: 'A leader taking part in the programme.',
+      },
+    },
   },
   gatherings: {
     title: 'Gatherings',
@@ -310,5 +334,9 @@ export const en: Catalog = {
       body: 'Hello {{name}},\n\nWe received a request to create a new password for your Lederprogram account.\n\nCreate a new password with this link:\n{{link}}\n\nThe link works for {{expiresMinutes}} minutes. If you did not ask for this, you can ignore this e-mail. Your password has not been changed.',
     },
     footer: 'This e-mail was sent automatically by Lederprogram. Replies are not read.',
+    kinds: {
+      invitation: 'Invitation',
+      password_reset: 'Password reset',
+    },
   },
 };

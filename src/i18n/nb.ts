@@ -145,6 +145,7 @@ export const nb = {
     payload_too_large: 'Det du sendte, er for stort.',
     unsupported_media_type: 'Tjenesten forstod ikke formatet på det som ble sendt.',
     bad_request: 'Forespørselen var ugyldig. Last inn siden på nytt og prøv igjen.',
+    service_unavailable: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.',
     internal: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     network: 'Vi får ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
     unknown: 'Noe gikk galt. Prøv igjen.',
@@ -242,6 +243,29 @@ export const nb = {
     reportsTo: 'Nærmeste leder',
     inactive: 'Ikke aktiv',
     empty: 'Ingen deltakere er lagt inn ennå.',
+    invite: {
+      heading: 'Inviter en person',
+      intro: 'Personen får en e-post med en lenke for å lage passord og logge inn.',
+      name: 'Fullt navn',
+      email: 'E-postadresse',
+      role: 'Rolle',
+      submit: 'Send invitasjon',
+      submitting: 'Sender …',
+      sent: 'Vi har sendt en invitasjon på e-post til {{email}}.',
+      alreadyMember:
+        '{{email}} har allerede rollen «{{role}}» i programmet. Vi har sendt en ny e-post med lenken.',
+      openOutbox: 'Se e-posten i utboksen',
+      forbidden: 'Du kan ikke invitere noen med denne rollen.',
+      nameRequired: 'Skriv inn navnet på personen.',
+      nameTooLong: 'Navnet kan ha høyst {{max}} tegn.',
+      emailRequired: 'Skriv inn e-postadressen til personen.',
+      roleHelp: {
+        provider_admin: 'Full tilgang til alle programmene hos leverandøren.',
+        advisor: 'Leder samlinger og nettverksgrupper og gir veiledning i dette programmet.',
+        client_admin: 'Følger deltakerne, årsplanen og evalueringene for kommunen.',
+        participant: 'Leder som er med i programmet.',
+      },
+    },
   },
   gatherings: {
     title: 'Samlinger',
@@ -310,6 +334,10 @@ export const nb = {
       body: 'Hei, {{name}}!\n\nVi har fått en forespørsel om å lage nytt passord for kontoen din i Lederprogram.\n\nLag et nytt passord med denne lenken:\n{{link}}\n\nLenken virker i {{expiresMinutes}} minutter. Hvis det ikke var du som ba om dette, kan du se bort fra e-posten. Passordet ditt er ikke endret.',
     },
     footer: 'Denne e-posten er sendt automatisk fra Lederprogram. Du kan ikke svare på den.',
+    kinds: {
+      invitation: 'Invitasjon',
+      password_reset: 'Nytt passord',
+    },
   },
 } as const;
 

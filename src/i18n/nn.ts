@@ -142,6 +142,7 @@ export const nn: Catalog = {
     payload_too_large: 'Det du sende, er for stort.',
     unsupported_media_type: 'Tenesta forstod ikkje formatet på det som vart sendt.',
     bad_request: 'Førespurnaden var ugyldig. Last inn sida på nytt og prøv igjen.',
+    service_unavailable: 'Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.',
     internal: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
     network: 'Vi får ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
     unknown: 'Noko gjekk gale. Prøv igjen.',
@@ -240,6 +241,29 @@ export const nn: Catalog = {
     reportsTo: 'Næraste leiar',
     inactive: 'Ikkje aktiv',
     empty: 'Ingen deltakarar er lagde inn enno.',
+    invite: {
+      heading: 'Inviter ein person',
+      intro: 'Personen får ein e-post med ei lenkje for å lage passord og logge inn.',
+      name: 'Fullt namn',
+      email: 'E-postadresse',
+      role: 'Rolle',
+      submit: 'Send invitasjon',
+      submitting: 'Sender …',
+      sent: 'Vi har sendt ein invitasjon på e-post til {{email}}.',
+      alreadyMember:
+        '{{email}} har alt rolla «{{role}}» i programmet. Vi har sendt ein ny e-post med lenkja.',
+      openOutbox: 'Sjå e-posten i utboksen',
+      forbidden: 'Du kan ikkje invitere nokon med denne rolla.',
+      nameRequired: 'Skriv inn namnet på personen.',
+      nameTooLong: 'Namnet kan ha høgst {{max}} teikn.',
+      emailRequired: 'Skriv inn e-postadressa til personen.',
+      roleHelp: {
+        provider_admin: 'Full tilgang til alle programma hos leverandøren.',
+        advisor: 'Leier samlingar og nettverksgrupper og gir veileiing i dette programmet.',
+        client_admin: 'Følgjer deltakarane, årsplanen og evalueringane for kommunen.',
+        participant: 'Leiar som er med i programmet.',
+      },
+    },
   },
   gatherings: {
     title: 'Samlingar',
@@ -308,5 +332,9 @@ export const nn: Catalog = {
       body: 'Hei, {{name}}!\n\nVi har fått ein førespurnad om å lage nytt passord for kontoen din i Lederprogram.\n\nLag eit nytt passord med denne lenkja:\n{{link}}\n\nLenkja verkar i {{expiresMinutes}} minutt. Dersom det ikkje var du som bad om dette, kan du sjå bort frå e-posten. Passordet ditt er ikkje endra.',
     },
     footer: 'Denne e-posten er sendt automatisk frå Lederprogram. Du kan ikkje svare på han.',
+    kinds: {
+      invitation: 'Invitasjon',
+      password_reset: 'Nytt passord',
+    },
   },
 };

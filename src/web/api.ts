@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import type { ZAuditList, ZOutboxList } from '../contracts/admin';
 import type {
   SessionResponse,
+  ZInvitationRequest,
+  ZInvitationResponse,
   ZLoginRequest,
   ZPasswordResetRequest,
   ZTokenPasswordRequest,
@@ -22,6 +24,8 @@ export type GatheringList = z.infer<typeof ZGatheringList>;
 export type Gathering = GatheringList['gatherings'][number];
 export type OutboxList = z.infer<typeof ZOutboxList>;
 export type AuditList = z.infer<typeof ZAuditList>;
+export type InvitationRequest = z.input<typeof ZInvitationRequest>;
+export type InvitationResponse = z.infer<typeof ZInvitationResponse>;
 type LoginRequest = z.input<typeof ZLoginRequest>;
 type PasswordResetRequest = z.input<typeof ZPasswordResetRequest>;
 type TokenPasswordRequest = z.input<typeof ZTokenPasswordRequest>;
@@ -42,6 +46,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'bad_request',
+  'service_unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof ERROR_CODES)[number] | 'network' | 'unknown';
@@ -122,6 +127,8 @@ function toApiError(status: number, json: unknown): ApiError {
     403: 'forbidden',
     404: 'not_found',
     413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    503: 'service_unavailable',
   };
   return new ApiError(status, byStatus[status] ?? (status >= 500 ? 'internal' : 'unknown'), `HTTP ${status}`);
 }
@@ -164,6 +171,9 @@ export const api = {
   programme: (programmeId: string) => request<ProgrammeDetail>('GET', `/api/programmes/${enc(programmeId)}`),
   participants: (programmeId: string) =>
     request<ParticipantList>('GET', `/api/programmes/${enc(programmeId)}/participants`),
+  /** Gives a person a role in the programme and e-mails them a link; the server decides who may invite whom. */
+  invite: (programmeId: string, body: InvitationRequest) =>
+    request<InvitationResponse>('POST', `/api/programmes/${enc(programmeId)}/invitations`, { body }),
   gatherings: (programmeId: string) =>
     request<GatheringList>('GET', `/api/programmes/${enc(programmeId)}/gatherings`),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),

@@ -1,8 +1,8 @@
 /** Queries for one programme. A programme the user may not see answers 404 (or 400 for a malformed id). */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProgrammePart, ProgrammeDetail } from '../contracts/programmes';
 import type { Role } from '../contracts/common';
-import { api, isApiError } from './api';
+import { api, isApiError, type InvitationRequest } from './api';
 
 export const programmeKeys = {
   detail: (id: string) => ['programme', id] as const,
@@ -32,6 +32,24 @@ export function useGatherings(programmeId: string) {
   return useQuery({
     queryKey: programmeKeys.gatherings(programmeId),
     queryFn: () => api.gatherings(programmeId),
+  });
+}
+
+/**
+ * Invites a person to the programme. Afterwards the participant list and the counts are fetched
+ * again (the mutation stays pending until they are, so the success message and the new row appear
+ * together), and any cached outbox is marked stale.
+ */
+export function useInvite(programmeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InvitationRequest) => api.invite(programmeId, body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: programmeKeys.participants(programmeId) }),
+        queryClient.invalidateQueries({ queryKey: programmeKeys.detail(programmeId), exact: true }),
+        queryClient.invalidateQueries({ queryKey: ['outbox'] }),
+      ]),
   });
 }
 

@@ -163,6 +163,30 @@ describe('invitation by e-mail', () => {
     expect(reuse.statusCode).toBe(400);
   });
 
+  it('a second invitation link dies when the first is accepted, so it cannot replace the password later', async () => {
+    const { app, database } = ctx();
+    const t = await createTenant(database.db);
+    const admin = await logInAs(app, t.users.providerAdmin.email);
+    const email = 'to.gonger@kommune.example';
+    for (const role of ['participant', 'client_admin'] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/programmes/${t.programme.id}/invitations`,
+        headers: admin.headers(true),
+        payload: { email, name: 'To Gonger', role },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const [first, second] = (await mailTo(email)).map((m) => linkToken(m.textBody, 'invitation'));
+    const accept = (token: string, password: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/invitation/accept', payload: { token, password } });
+    expect((await accept(first!, 'the real password')).statusCode).toBe(200);
+    const late = await accept(second!, 'an attacker password');
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.code).toBe('invalid_token');
+    await logInAs(app, email, 'the real password', '10.8.0.1');
+  });
+
   it('inviting twice adds no second membership, and an existing password is kept', async () => {
     const { app, database } = ctx();
     const t = await createTenant(database.db);
@@ -181,6 +205,7 @@ describe('invitation by e-mail', () => {
     expect(rows.filter((r) => r.programmeId === t.programme.id)).toHaveLength(1);
     const mails = await mailTo(existing.email);
     expect(mails.at(-1)?.textBody).toContain('http://lp.test/login');
+    expect(mails.at(-1)?.textBody).not.toContain('/invitation/');
     const [u] = await database.db.select().from(users).where(eq(users.id, existing.id));
     expect(u?.passwordHash).toBeTruthy();
     await logInAs(app, existing.email);

@@ -249,7 +249,7 @@ describe('e-mail links', () => {
     await logIn(page, h.login('provider_admin').email);
     const home = await openProgramme(page, /Seljord/);
 
-    // No invitation form yet: invite through the API, with the session's CSRF token, as the form will.
+    // Invited through the API, with the session's CSRF token, as the form does (invite.e2e.ts drives the form).
     const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
     const invited = { email: 'ny.leiar@seljord.example', name: 'Nora Nyleiar', role: 'participant' };
     const response = await page.request.post(`/api${home}/invitations`, {

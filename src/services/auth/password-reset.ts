@@ -114,9 +114,22 @@ export async function setPasswordWithToken(
     const [user] = await tx
       .update(users)
       .set({ passwordHash })
-      .where(and(eq(users.id, spent.userId), isNull(users.disabledAt)))
+      .where(
+        and(
+          eq(users.id, spent.userId),
+          isNull(users.disabledAt),
+          // An invitation only sets the first password; an old invitation link must never
+          // replace the password of an account that is already in use.
+          input.purpose === 'invitation' ? isNull(users.passwordHash) : undefined,
+        ),
+      )
       .returning({ id: users.id });
     if (!user) throw new AppError('invalid_token', 'This link is invalid, used or expired', 'token');
+    // Every other outstanding link (a second invitation, an older reset) dies with this one.
+    await tx
+      .update(authTokens)
+      .set({ usedAt: ctx.now })
+      .where(and(eq(authTokens.userId, user.id), isNull(authTokens.usedAt)));
     await destroyUserSessions(tx, user.id);
     await recordAudit(tx, {
       actorUserId: user.id,

@@ -81,23 +81,28 @@ export async function inviteToProgramme(
           .values({ programmeId: scope.programmeId, userId: u.id, name: input.name, email: input.email });
     }
 
-    const token = generateToken();
-    await tx.insert(authTokens).values({
-      userId: u.id,
-      purpose: 'invitation',
-      tokenHash: hashToken(token),
-      expiresAt: new Date(ctx.now.getTime() + INVITATION_HOURS * 3600_000),
-      createdByUserId: ctx.actor.userId,
-      createdAt: ctx.now,
-    });
+    // An account already in use gets a plain "you have been added" link to the log-in page; only a
+    // new account gets a single-use link that sets its first password.
+    let token: string | null = null;
+    if (!u.passwordHash) {
+      token = generateToken();
+      await tx.insert(authTokens).values({
+        userId: u.id,
+        purpose: 'invitation',
+        tokenHash: hashToken(token),
+        expiresAt: new Date(ctx.now.getTime() + INVITATION_HOURS * 3600_000),
+        createdByUserId: ctx.actor.userId,
+        createdAt: ctx.now,
+      });
+    }
     const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.userId));
     const locale =
       u.locale ??
       (input.role === 'client_admin' || input.role === 'participant' ? programme.clientLocale : 'nb');
     // The page opens in the language of the e-mail (the UI honours ?lang=).
-    const link = u.passwordHash
-      ? `${input.publicUrl}/login?lang=${locale}`
-      : `${input.publicUrl}/invitation/${token}?lang=${locale}`;
+    const link = token
+      ? `${input.publicUrl}/invitation/${token}?lang=${locale}`
+      : `${input.publicUrl}/login?lang=${locale}`;
     const mail = renderInvitationEmail(locale, {
       name: u.name,
       inviter: inviter?.name ?? '',

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
 import { RouterLink } from '../components/router-link';
 import { NotFound } from '../components/not-found';
+import { catalogs } from '../../i18n';
 import { formatDateTime, formatNumber, machineDate } from '../format';
 import { isNotFound, isUuid } from '../programme-data';
 import { useLocale, useSession } from '../session';
@@ -46,8 +47,9 @@ function LinkifiedText({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
   const inApp = (url: string) => {
     try {
-      const { pathname } = new URL(url);
-      return /^\/(invitation|password-reset)\//.test(pathname) ? pathname : null;
+      const { pathname, search } = new URL(url);
+      // The query stays: `?lang=` opens the page in the e-mail's language.
+      return /^\/(invitation|password-reset)\//.test(pathname) ? pathname + search : null;
     } catch {
       return null;
     }
@@ -70,6 +72,9 @@ function LinkifiedText({ text }: { text: string }) {
     </>
   );
 }
+
+type MailKind = keyof (typeof catalogs)['nb']['email']['kinds'];
+const isMailKind = (kind: string): kind is MailKind => Object.hasOwn(catalogs.nb.email.kinds, kind);
 
 const STATUS_COLOR: Record<OutboxList['items'][number]['status'], 'neutral' | 'info' | 'success' | 'danger'> =
   {
@@ -147,7 +152,10 @@ export function OutboxPage() {
                             </Paragraph>
                           ) : null}
                         </Table.Cell>
-                        <Table.Cell>{item.kind}</Table.Cell>
+                        <Table.Cell>
+                          {/* A kind the catalog does not know yet is shown as it is stored. */}
+                          {isMailKind(item.kind) ? t(`email.kinds.${item.kind}`) : item.kind}
+                        </Table.Cell>
                         <Table.Cell>
                           <Tag data-color={STATUS_COLOR[item.status]} data-size="sm">
                             {t(`admin.outboxStatus.${item.status}`)}

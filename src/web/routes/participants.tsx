@@ -2,17 +2,23 @@ import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeDetail } from '../api';
 import { ErrorAlert } from '../components/error-alert';
+import { InviteForm } from '../components/invite-form';
 import { PageLoading } from '../components/loading';
 import { ProgrammePageHead } from '../components/programme-page-head';
 import { formatNumber } from '../format';
+import { invitableRoles } from '../invitations';
 import { useParticipants } from '../programme-data';
 import { useLocale } from '../session';
 
-/** `/programmes/:programmeId/participants`: the leaders in the programme. */
+/**
+ * `/programmes/:programmeId/participants`: the leaders in the programme, and for those who may
+ * invite people (provider and client admins) the invitation form.
+ */
 export function ParticipantsPage({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const participants = useParticipants(programme.id);
+  const inviteRoles = invitableRoles(programme.roles);
   const dash = <span className="app-subtle">–</span>;
 
   return (
@@ -23,6 +29,7 @@ export function ParticipantsPage({ programme }: { programme: ProgrammeDetail }) 
         path={`/programmes/${programme.id}/participants`}
         lead={t('participants.intro')}
       />
+      {inviteRoles.length > 0 ? <InviteForm programme={programme} roles={inviteRoles} /> : null}
       {participants.isPending ? (
         <PageLoading />
       ) : participants.isError ? (
