@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../../src/config';
 import type { Role } from '../../src/contracts/common';
 import { DEMO_PASSWORD, type DemoLogin } from '../../src/services/demo/seed';
@@ -27,6 +27,25 @@ export interface Harness {
   /** A fresh browser context (no cookies, no storage): a new person at a new computer. */
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
+}
+
+/**
+ * Starts one harness for a test file, hands it to `use`, and closes it afterwards, printing how many
+ * distinct pages passed axe: `let h: Harness; useHarness('session.e2e', (x) => (h = x));`
+ */
+export function useHarness(fileName: string, use: (harness: Harness) => void): void {
+  let harness: Harness | null = null;
+  const started = Date.now();
+  beforeAll(async () => {
+    harness = await startHarness();
+    use(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    console.log(
+      `${fileName}: ${visitedPages.size} distinct pages passed axe in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  });
 }
 
 export async function startHarness(): Promise<Harness> {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contracts/common';
 import { catalogs, translate } from '../../src/i18n';
 import {
@@ -16,24 +16,12 @@ import {
   SCREENSHOT_DIR,
   screenshot,
   settled,
-  startHarness,
-  visitedPages,
+  useHarness,
   type Harness,
 } from './harness';
 
 let h: Harness;
-const started = Date.now();
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-  console.log(
-    `invite.e2e: ${visitedPages.size} distinct pages passed axe in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-});
+useHarness('invite.e2e', (harness) => (h = harness));
 
 const nn = catalogs.nn;
 

@@ -2,7 +2,7 @@
  * The programme as each Seljord role sees it: their home page (in the right language), every part
  * linked from it, the participants table and the gatherings. axe runs on every page visited.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contracts/common';
 import { catalogs, translate, type Locale } from '../../src/i18n';
 import {
@@ -12,24 +12,12 @@ import {
   openProgramme,
   screenshot,
   settled,
-  startHarness,
-  visitedPages,
+  useHarness,
   type Harness,
 } from './harness';
 
 let h: Harness;
-const started = Date.now();
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-  console.log(
-    `programme.e2e: ${visitedPages.size} distinct pages passed axe in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-});
+useHarness('programme.e2e', (harness) => (h = harness));
 
 const SELJORD = /Seljord/;
 

@@ -3,7 +3,7 @@
  * the outbox. axe runs on every page visited.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../src/i18n';
 import { listOutbox } from '../../src/services/mail/outbox';
 import {
@@ -15,24 +15,12 @@ import {
   openProgramme,
   screenshot,
   settled,
-  startHarness,
-  visitedPages,
+  useHarness,
   type Harness,
 } from './harness';
 
 let h: Harness;
-const started = Date.now();
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-
-afterAll(async () => {
-  await h?.close();
-  console.log(
-    `session.e2e: ${visitedPages.size} distinct pages passed axe in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-});
+useHarness('session.e2e', (harness) => (h = harness));
 
 async function chooseLanguage(page: Page, name: 'Bokmål' | 'Nynorsk' | 'English'): Promise<void> {
   await page.getByTestId('language-switch').click();
