@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDemoCommand } from './demo';
 import { registerMailCommand } from './mail';
 import { registerMigrateCommand } from './migrate';
+import { registerQuoteCommand } from './quote';
 import { registerServeCommand } from './serve';
 
 const program = new Command()
@@ -13,5 +14,6 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerDemoCommand(program);
 registerMailCommand(program);
+registerQuoteCommand(program);
 
 await program.parseAsync(process.argv);

@@ -319,6 +319,83 @@ export const en: Catalog = {
     ip: 'IP address',
     system: 'The system',
   },
+  quote: {
+    title: 'Quote',
+    ratesOn: 'Prices as of {{date}}. All amounts exclude VAT unless stated.',
+    columns: {
+      activity: 'Activity',
+      calculation: 'Calculation',
+      amount: 'Price excl. VAT',
+    },
+    lines: {
+      gatherings: 'Leadership gatherings',
+      networkGroups: 'Network group meetings with facilitation',
+      evaluation: 'Evaluation and follow-up after the programme',
+      coaching: 'Individual leadership coaching',
+      travel: 'Travel and per diem at state rates (estimate)',
+    },
+    calculation: {
+      gatherings: '{{gatherings}} × {{advisors}} × {{dayRate}}',
+      networkGroups: '{{groups}} × {{meetings}}, {{perDay}} a day = {{days}} × {{dayRate}}',
+      evaluation: 'Fixed price',
+      coaching: '{{leaders}} × {{sessions}} × {{duration}} = {{hours}} × {{hourlyRate}}',
+      travel: '{{trips}} × ({{km}} × {{perKm}} + {{travellers}} × {{perDiem}})',
+      travelWithoutPerDiem: '{{trips}} × {{km}} × {{perKm}}',
+    },
+    units: {
+      gathering: { one: 'gathering', other: 'gatherings' },
+      advisor: { one: 'advisor', other: 'advisors' },
+      group: { one: 'group', other: 'groups' },
+      meeting: { one: 'meeting', other: 'meetings' },
+      advisorDay: { one: 'advisor-day', other: 'advisor-days' },
+      leader: { one: 'leader', other: 'leaders' },
+      session: { one: 'session', other: 'sessions' },
+      hour: { one: 'h', other: 'h' },
+      trip: { one: 'trip', other: 'trips' },
+      traveller: { one: 'traveller', other: 'travellers' },
+      km: { one: 'km', other: 'km' },
+    },
+    perDiemKinds: {
+      day6to12h: 'day trip of 6–12 hours',
+      dayOver12h: 'day trip over 12 hours',
+      overnight: 'trip with an overnight stay',
+      none: 'no per diem',
+    },
+    totalExVat: 'Total excl. VAT',
+    vat: 'VAT {{rate}}',
+    vatOnBase: 'VAT {{rate}} on {{base}}',
+    totalIncVat: 'Total incl. VAT',
+    optionalHeading: 'In addition (not in the total)',
+    coachingHourlyRate: 'Hourly rate for individual coaching',
+    ou: {
+      heading: 'Expected grant from KS (OU funds)',
+      capped: '{{days}} × {{cap}} (daily cap)',
+      notCapped: '{{days}}, below the cap',
+      cappedFeeBasis: 'Fee basis after the cap',
+      feeGrant: '{{share}} of the fee basis',
+      travel: "Advisors' travel and per diem",
+      grant: 'Expected grant (at most)',
+      note: "Estimate by KS's rules: at most {{share}} of the fees, capped at {{cap}} per advisor per day, plus the advisors' travel and accommodation. Salaries, venue and food are not covered. The municipality must apply, and the grant must be approved before the programme starts.",
+    },
+    notesHeading: 'Notes',
+    diagnostics: {
+      perDiemNotPublished:
+        'The per diem rates valid from {{validFrom}} are not published yet. The estimate uses the per diem rates from {{usedValidFrom}}.',
+      perDiemMissing: 'No per diem rate is stored. The estimate includes the mileage allowance only.',
+      noStateTravelRates: 'The state travel rates are not stored, so travel and per diem are not estimated.',
+      travelRatesNotYetValid:
+        'None of the state travel rates applies on {{on}}. The estimate uses the rates from {{validFrom}}.',
+      networkDayPartlyUsed:
+        'The last day of network meetings is not full: there is room for {{unusedMeetings}} more at no extra cost.',
+      rateCardNotYetValid: 'The rate card applies from {{validFrom}}, but the quote is priced as of {{on}}.',
+      rateCardDefault:
+        'The provider has no rate card stored. The quote uses the default prices from {{validFrom}}.',
+      stateTravelRatesDefault:
+        'The state travel rates are not stored in the database. The estimate uses the rates that come with Lederprogram.',
+      ouEvaluationWithoutDayRate:
+        'Network meetings have no day rate, so the evaluation counts as one advisor-day in the OU estimate.',
+    },
+  },
   notFound: {
     title: 'Page not found',
     body: 'The page does not exist, or you do not have access to it.',

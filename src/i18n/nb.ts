@@ -319,6 +319,83 @@ export const nb = {
     ip: 'IP-adresse',
     system: 'Systemet',
   },
+  quote: {
+    title: 'Pristilbud',
+    ratesOn: 'Priser per {{date}}. Alle beløp er eks. mva. der ikke annet står.',
+    columns: {
+      activity: 'Aktivitet',
+      calculation: 'Beregning',
+      amount: 'Pris eks. mva.',
+    },
+    lines: {
+      gatherings: 'Ledersamlinger',
+      networkGroups: 'Nettverksgruppemøter med veiledning',
+      evaluation: 'Evaluering og oppfølging etter programmet',
+      coaching: 'Individuell lederveiledning',
+      travel: 'Reise og diett etter statens satser (anslag)',
+    },
+    calculation: {
+      gatherings: '{{gatherings}} × {{advisors}} × {{dayRate}}',
+      networkGroups: '{{groups}} × {{meetings}}, {{perDay}} per dag = {{days}} × {{dayRate}}',
+      evaluation: 'Fast pris',
+      coaching: '{{leaders}} × {{sessions}} × {{duration}} = {{hours}} × {{hourlyRate}}',
+      travel: '{{trips}} × ({{km}} × {{perKm}} + {{travellers}} × {{perDiem}})',
+      travelWithoutPerDiem: '{{trips}} × {{km}} × {{perKm}}',
+    },
+    units: {
+      gathering: { one: 'samling', other: 'samlinger' },
+      advisor: { one: 'rådgiver', other: 'rådgivere' },
+      group: { one: 'gruppe', other: 'grupper' },
+      meeting: { one: 'møte', other: 'møter' },
+      advisorDay: { one: 'dagsverk', other: 'dagsverk' },
+      leader: { one: 'leder', other: 'ledere' },
+      session: { one: 'samtale', other: 'samtaler' },
+      hour: { one: 't', other: 't' },
+      trip: { one: 'reise', other: 'reiser' },
+      traveller: { one: 'reisende', other: 'reisende' },
+      km: { one: 'km', other: 'km' },
+    },
+    perDiemKinds: {
+      day6to12h: 'dagsreise 6–12 timer',
+      dayOver12h: 'dagsreise over 12 timer',
+      overnight: 'reise med overnatting',
+      none: 'uten diett',
+    },
+    totalExVat: 'Sum eks. mva.',
+    vat: 'Mva. {{rate}}',
+    vatOnBase: 'Mva. {{rate}} av {{base}}',
+    totalIncVat: 'Sum inkl. mva.',
+    optionalHeading: 'Kommer i tillegg (ikke med i summen)',
+    coachingHourlyRate: 'Timepris for individuell veiledning',
+    ou: {
+      heading: 'Forventet tilskudd fra KS (OU-midler)',
+      capped: '{{days}} × {{cap}} (tak per dag)',
+      notCapped: '{{days}}, under taket',
+      cappedFeeBasis: 'Honorargrunnlag etter tak',
+      feeGrant: '{{share}} av honorargrunnlaget',
+      travel: 'Reise og diett for rådgiverne',
+      grant: 'Forventet tilskudd (høyst)',
+      note: 'Anslag etter reglene til KS: høyst {{share}} av honorarene, med tak på {{cap}} per rådgiver per dag, pluss rådgivernes reise og opphold. Lønn, lokaler og mat dekkes ikke. Kommunen må søke, og søknaden må være innvilget før programmet starter.',
+    },
+    notesHeading: 'Merknader',
+    diagnostics: {
+      perDiemNotPublished:
+        'Diettsatsene som gjelder fra {{validFrom}}, er ikke publisert ennå. Anslaget bruker diettsatsene fra {{usedValidFrom}}.',
+      perDiemMissing: 'Ingen diettsats er lagt inn. Anslaget tar bare med kilometergodtgjørelsen.',
+      noStateTravelRates: 'Statens reisesatser er ikke lagt inn, så reise og diett er ikke beregnet.',
+      travelRatesNotYetValid:
+        'Ingen av statens reisesatser gjelder {{on}}. Anslaget bruker satsene fra {{validFrom}}.',
+      networkDayPartlyUsed:
+        'Det siste dagsverket med nettverksmøter er ikke fullt: Det er plass til {{unusedMeetings}} til uten ekstra kostnad.',
+      rateCardNotYetValid: 'Prislisten gjelder først fra {{validFrom}}, men tilbudet er priset per {{on}}.',
+      rateCardDefault:
+        'Leverandøren har ikke lagt inn en prisliste. Tilbudet bruker standardprisene fra {{validFrom}}.',
+      stateTravelRatesDefault:
+        'Statens reisesatser er ikke lagt inn i databasen. Anslaget bruker satsene som følger med Lederprogram.',
+      ouEvaluationWithoutDayRate:
+        'Nettverksmøtene har ingen dagpris, så evalueringen er regnet som ett dagsverk i OU-anslaget.',
+    },
+  },
   notFound: {
     title: 'Fant ikke siden',
     body: 'Siden finnes ikke, eller du har ikke tilgang til den.',

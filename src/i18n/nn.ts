@@ -317,6 +317,83 @@ export const nn: Catalog = {
     ip: 'IP-adresse',
     system: 'Systemet',
   },
+  quote: {
+    title: 'Pristilbod',
+    ratesOn: 'Prisar per {{date}}. Alle beløp er eks. mva. der ikkje anna står.',
+    columns: {
+      activity: 'Aktivitet',
+      calculation: 'Utrekning',
+      amount: 'Pris eks. mva.',
+    },
+    lines: {
+      gatherings: 'Leiarsamlingar',
+      networkGroups: 'Nettverksgruppemøte med veileiing',
+      evaluation: 'Evaluering og oppfølging etter programmet',
+      coaching: 'Individuell leiarveileiing',
+      travel: 'Reise og diett etter statens satsar (overslag)',
+    },
+    calculation: {
+      gatherings: '{{gatherings}} × {{advisors}} × {{dayRate}}',
+      networkGroups: '{{groups}} × {{meetings}}, {{perDay}} per dag = {{days}} × {{dayRate}}',
+      evaluation: 'Fast pris',
+      coaching: '{{leaders}} × {{sessions}} × {{duration}} = {{hours}} × {{hourlyRate}}',
+      travel: '{{trips}} × ({{km}} × {{perKm}} + {{travellers}} × {{perDiem}})',
+      travelWithoutPerDiem: '{{trips}} × {{km}} × {{perKm}}',
+    },
+    units: {
+      gathering: { one: 'samling', other: 'samlingar' },
+      advisor: { one: 'rådgjevar', other: 'rådgjevarar' },
+      group: { one: 'gruppe', other: 'grupper' },
+      meeting: { one: 'møte', other: 'møte' },
+      advisorDay: { one: 'dagsverk', other: 'dagsverk' },
+      leader: { one: 'leiar', other: 'leiarar' },
+      session: { one: 'samtale', other: 'samtalar' },
+      hour: { one: 't', other: 't' },
+      trip: { one: 'reise', other: 'reiser' },
+      traveller: { one: 'reisande', other: 'reisande' },
+      km: { one: 'km', other: 'km' },
+    },
+    perDiemKinds: {
+      day6to12h: 'dagsreise 6–12 timar',
+      dayOver12h: 'dagsreise over 12 timar',
+      overnight: 'reise med overnatting',
+      none: 'utan diett',
+    },
+    totalExVat: 'Sum eks. mva.',
+    vat: 'Mva. {{rate}}',
+    vatOnBase: 'Mva. {{rate}} av {{base}}',
+    totalIncVat: 'Sum inkl. mva.',
+    optionalHeading: 'Kjem i tillegg (ikkje med i summen)',
+    coachingHourlyRate: 'Timepris for individuell veileiing',
+    ou: {
+      heading: 'Forventa tilskot frå KS (OU-midlar)',
+      capped: '{{days}} × {{cap}} (tak per dag)',
+      notCapped: '{{days}}, under taket',
+      cappedFeeBasis: 'Honorargrunnlag etter tak',
+      feeGrant: '{{share}} av honorargrunnlaget',
+      travel: 'Reise og diett for rådgjevarane',
+      grant: 'Forventa tilskot (høgst)',
+      note: 'Overslag etter reglane til KS: høgst {{share}} av honorara, med tak på {{cap}} per rådgjevar per dag, pluss reise og opphald for rådgjevarane. Løn, lokale og mat blir ikkje dekte. Kommunen må søkje, og søknaden må vere innvilga før programmet startar.',
+    },
+    notesHeading: 'Merknader',
+    diagnostics: {
+      perDiemNotPublished:
+        'Diettsatsane som gjeld frå {{validFrom}}, er ikkje publiserte enno. Overslaget brukar diettsatsane frå {{usedValidFrom}}.',
+      perDiemMissing: 'Ingen diettsats er lagd inn. Overslaget tek berre med kilometergodtgjersla.',
+      noStateTravelRates: 'Reisesatsane til staten er ikkje lagde inn, så reise og diett er ikkje rekna ut.',
+      travelRatesNotYetValid:
+        'Ingen av reisesatsane til staten gjeld {{on}}. Overslaget brukar satsane frå {{validFrom}}.',
+      networkDayPartlyUsed:
+        'Det siste dagsverket med nettverksmøte er ikkje fullt: Det er plass til {{unusedMeetings}} til utan ekstra kostnad.',
+      rateCardNotYetValid: 'Prislista gjeld først frå {{validFrom}}, men tilbodet er prissett per {{on}}.',
+      rateCardDefault:
+        'Leverandøren har ikkje lagt inn ei prisliste. Tilbodet brukar standardprisane frå {{validFrom}}.',
+      stateTravelRatesDefault:
+        'Reisesatsane til staten er ikkje lagde inn i databasen. Overslaget brukar satsane som følgjer med Lederprogram.',
+      ouEvaluationWithoutDayRate:
+        'Nettverksmøta har ingen dagpris, så evalueringa er rekna som eitt dagsverk i OU-overslaget.',
+    },
+  },
   notFound: {
     title: 'Fann ikkje sida',
     body: 'Sida finst ikkje, eller du har ikkje tilgang til ho.',

@@ -58,6 +58,7 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
   switch (kind) {
     case 'provider':
     case 'rateCard':
+    case 'pricing':
     case 'outbox':
     case 'auditLog':
       return { kind, providerId: scope.providerId };
@@ -99,6 +100,7 @@ const expected: Record<ResourceKind, Record<ActorName, Cell>> = {
   programme: row('AA', 'AD', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
   participant: row('AA', 'AD', 'NN', 'AA', 'AD', 'NN', 'NN', 'NN', 'NN'),
   rateCard: row('AA', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
+  pricing: row('AD', 'AD', 'AD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
   quote: row('AA', 'DD', 'NN', 'DD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   budget: row('AA', 'DD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   gathering: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
@@ -210,7 +212,14 @@ describe('access policy: tenancy', () => {
 
   it("a client admin of one municipality sees nothing of another municipality's programme", () => {
     for (const kind of RESOURCE_KINDS) {
-      if (kind === 'provider' || kind === 'rateCard' || kind === 'outbox' || kind === 'auditLog') continue;
+      if (
+        kind === 'provider' ||
+        kind === 'rateCard' ||
+        kind === 'pricing' ||
+        kind === 'outbox' ||
+        kind === 'auditLog'
+      )
+        continue;
       for (const action of ACTIONS) {
         expect(decide(actors.otherClientAdmin, action, resourceOf(kind, 'other', P1))).toBe('not_found');
       }

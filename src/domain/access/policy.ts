@@ -43,6 +43,8 @@ export type Resource =
   /** The participant list of a programme, or one participant's record (subjectUserId). */
   | { kind: 'participant'; scope: ProgrammeScope; subjectUserId: string | null }
   | { kind: 'rateCard'; providerId: string }
+  /** Pricing a hypothetical design with the provider's rates (no tenant data): the provider's staff. */
+  | { kind: 'pricing'; providerId: string }
   | { kind: 'quote'; scope: ProgrammeScope }
   | { kind: 'budget'; scope: ProgrammeScope }
   | { kind: 'gathering'; scope: ProgrammeScope }
@@ -76,6 +78,7 @@ export const RESOURCE_KINDS = [
   'programme',
   'participant',
   'rateCard',
+  'pricing',
   'quote',
   'budget',
   'gathering',
@@ -141,6 +144,12 @@ function isProviderAdmin(actor: Actor, providerId: string): boolean {
   return actor.memberships.some((m) => m.role === 'provider_admin' && m.providerId === providerId);
 }
 
+function isStaff(actor: Actor, providerId: string): boolean {
+  return actor.memberships.some(
+    (m) => m.providerId === providerId && (m.role === 'provider_admin' || m.role === 'advisor'),
+  );
+}
+
 function belongsToProvider(actor: Actor, providerId: string): boolean {
   return actor.memberships.some((m) => m.providerId === providerId);
 }
@@ -152,10 +161,14 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
   switch (resource.kind) {
     case 'provider':
     case 'rateCard':
+    case 'pricing':
     case 'outbox':
     case 'auditLog': {
       if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
       if (resource.kind === 'provider' && action === 'read') return 'allow';
+      // Staff price designs for offers; a municipality's people and leaders do not. Nothing to write.
+      if (resource.kind === 'pricing')
+        return allowIf(action === 'read' && isStaff(actor, resource.providerId));
       if ((resource.kind === 'outbox' || resource.kind === 'auditLog') && action === 'write') return 'deny';
       return allowIf(isProviderAdmin(actor, resource.providerId));
     }
@@ -179,7 +192,7 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
 
 type ProgrammeResource = Exclude<
   Resource,
-  { kind: 'provider' | 'client' | 'rateCard' | 'outbox' | 'auditLog' }
+  { kind: 'provider' | 'client' | 'rateCard' | 'pricing' | 'outbox' | 'auditLog' }
 >;
 
 function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeResource): Decision {
