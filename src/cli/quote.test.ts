@@ -10,6 +10,7 @@ import { SEED_DESIGN } from '../domain/pricing/seed';
 import { priceDesign } from '../services/quotes/price';
 import { DEFAULT_PRICING_RATES } from '../services/quotes/rates';
 import { type QuoteOptions, renderQuoteTable, runQuote } from './quote';
+import { SEED_QUOTE_DESIGN } from '../contracts/quotes';
 
 // The command end to end: `node bin/lederprogram quote …` in a child process (tsx, ~1–2 s each),
 // plus the table renderer in-process.
@@ -45,14 +46,7 @@ async function designFile(name: string, content: unknown): Promise<string> {
 }
 
 /** The design file of the issue: the seed offer written out with its own rates. */
-const SEED_FILE = {
-  gatherings: { count: 4, advisors: 2, dayRateNok: 21875 },
-  networkGroups: { groups: 4, facilitatedMeetings: 4, meetingsPerDay: 2, dayRateNok: 17500 },
-  evaluationNok: 17500,
-  coaching: { leaders: 20, sessionsPerLeader: 4, hoursPerSession: 1, hourlyRateNok: 2187.5 },
-  travel: { trips: 4, kmPerTrip: 280, travellers: 2 },
-  vatRate: 0.25,
-};
+const SEED_FILE = SEED_QUOTE_DESIGN;
 
 // Concurrent: each case is its own process and file.
 describe.concurrent('lederprogram quote (child process)', { timeout: 30_000 }, () => {

@@ -80,6 +80,16 @@ export const ZQuoteDesign = strict({
 });
 export type QuoteDesign = z.infer<typeof ZQuoteDesign>;
 
+/** The seed offer as a design file (the example): 4 gatherings, 4 network groups, coaching, travel. */
+export const SEED_QUOTE_DESIGN = {
+  gatherings: { count: 4, advisors: 2, dayRateNok: 21875 },
+  networkGroups: { groups: 4, facilitatedMeetings: 4, meetingsPerDay: 2, dayRateNok: 17500 },
+  evaluationNok: 17500,
+  coaching: { leaders: 20, sessionsPerLeader: 4, hoursPerSession: 1, hourlyRateNok: 2187.5 },
+  travel: { trips: 4, kmPerTrip: 280, travellers: 2 },
+  vatRate: 0.25,
+} as const satisfies QuoteDesign;
+
 const ZIsoDate = z.iso.date();
 
 export const ZQuotePriceQuery = z.object({

@@ -16,8 +16,9 @@ import type {
 } from '../contracts/auth';
 import type { ErrorBody, Locale } from '../contracts/common';
 import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
+import type { PricedQuote, QuoteDesign } from '../contracts/quotes';
 
-export type { SessionResponse, ProgrammeDetail };
+export type { SessionResponse, ProgrammeDetail, PricedQuote, QuoteDesign };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
 export type Participant = ParticipantList['participants'][number];
 export type GatheringList = z.infer<typeof ZGatheringList>;
@@ -176,6 +177,13 @@ export const api = {
     request<InvitationResponse>('POST', `/api/programmes/${enc(programmeId)}/invitations`, { body }),
   gatherings: (programmeId: string) =>
     request<GatheringList>('GET', `/api/programmes/${enc(programmeId)}/gatherings`),
+  /** Prices a programme design with the provider's rates; nothing is stored (provider admins and advisors). */
+  priceQuote: (design: QuoteDesign, query: { locale: Locale; providerId: string }) =>
+    request<PricedQuote>(
+      'POST',
+      `/api/quotes/price?locale=${enc(query.locale)}&providerId=${enc(query.providerId)}`,
+      { body: design },
+    ),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
   audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
 };

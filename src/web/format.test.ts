@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateWithWeekday,
+  formatKroner,
   formatMoney,
+  formatPercent,
   formatShortDate,
   formatTime,
   toNynorskWeekdays,
@@ -18,6 +20,16 @@ describe('format', () => {
     expect(plain(formatMoney(218750, 'nb'))).toBe('2 187,50 kr');
     expect(plain(formatMoney(-5, 'nb'))).toBe('-0,05 kr');
     expect(formatMoney(123450, 'en')).toBe('NOK 1,234.50');
+  });
+
+  it('formats the API’s kroner as an offer does: whole kroner without decimals', () => {
+    expect(plain(formatKroner(332500, 'nb'))).toBe('332 500 kr');
+    expect(plain(formatKroner(2187.5, 'nn'))).toBe('2 187,50 kr');
+    expect(plain(formatKroner(5.3, 'nb'))).toBe('5,30 kr');
+    expect(plain(formatKroner(0.07, 'nb'))).toBe('0,07 kr');
+    expect(formatKroner(332500, 'en')).toBe('NOK 332,500');
+    expect(plain(formatPercent(0.25, 'nb'))).toBe('25 %');
+    expect(formatPercent(0.125, 'en')).toBe('12.5%');
   });
 
   it('shows instants in Oslo time, summer and winter', () => {

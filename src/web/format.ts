@@ -124,13 +124,33 @@ export function formatNumber(value: number, locale: Locale): string {
  * float division: 123450 → "1 234,50 kr" (nb/nn), "NOK 1,234.50" (en).
  */
 export function formatMoney(ore: number | bigint, locale: Locale): string {
-  const value = BigInt(ore);
+  return formatOre(BigInt(ore), locale, 2);
+}
+
+/**
+ * An amount in kroner as the API sends it (a JSON number exact to the øre), the way an offer shows
+ * it: whole kroner without decimals, the rest with two. 332500 → "332 500 kr", 2187.5 → "2 187,50 kr"
+ * (nb/nn), "NOK 332,500" (en).
+ */
+export function formatKroner(kroner: number, locale: Locale): string {
+  const ore = BigInt(Math.round(kroner * 100));
+  return formatOre(ore, locale, ore % 100n === 0n ? 0 : 2);
+}
+
+function formatOre(value: bigint, locale: Locale, fractionDigits: 0 | 2): string {
   const negative = value < 0n;
   const abs = negative ? -value : value;
   const decimal = `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}` as const;
   const number = new Intl.NumberFormat(intlLocale(locale), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
   }).format(decimal as Intl.StringNumericLiteral);
   return locale === 'en' ? `NOK ${number}` : `${number} kr`;
+}
+
+/** A fraction as a percentage: 0.25 → "25 %" (nb/nn), "25%" (en). */
+export function formatPercent(fraction: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 2 }).format(
+    fraction,
+  );
 }

@@ -78,6 +78,14 @@ export const isProgrammePart = (value: string | undefined): value is ProgrammePa
 /** Parts that have a real page; the rest show "coming soon". */
 export const BUILT_PARTS: readonly ProgrammePart[] = ['participants', 'gatherings'];
 
+/**
+ * Whether a part has a real page for this user. The API still marks the quote as not available,
+ * but its builder is there for provider admins.
+ */
+export function isPartAvailable(programme: ProgrammeDetail, part: ProgrammeDetail['parts'][number]): boolean {
+  return part.available || (part.key === 'quote' && programme.roles.includes('provider_admin'));
+}
+
 /** What each role comes here for first (PRODUCT.md, "Who uses it"). */
 const FOCUS: Record<Role, readonly ProgrammePart[]> = {
   provider_admin: ['quote', 'plan', 'participants'],

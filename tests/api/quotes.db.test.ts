@@ -4,6 +4,7 @@ import type { PricedQuote } from '../../src/contracts/quotes';
 import { rateCards, stateTravelRates } from '../../src/db/schema/index';
 import { type Tenant, createTenant, createUser } from '../factories';
 import { type LoggedIn, logInAs, useTestApp } from '../helpers/app';
+import { SEED_QUOTE_DESIGN } from '../../src/contracts/quotes';
 
 // POST /api/quotes/price: the price engine behind the API. Each test file has its own database; the
 // test clock is 2027-01-05, so the 2026 car rate and (unpublished 2026 per diem) the 2025 per diem apply.
@@ -19,14 +20,7 @@ beforeAll(async () => {
 });
 
 /** The design file of the issue: the seed offer with its own rates. */
-const SEED_BODY = {
-  gatherings: { count: 4, advisors: 2, dayRateNok: 21875 },
-  networkGroups: { groups: 4, facilitatedMeetings: 4, meetingsPerDay: 2, dayRateNok: 17500 },
-  evaluationNok: 17500,
-  coaching: { leaders: 20, sessionsPerLeader: 4, hoursPerSession: 1, hourlyRateNok: 2187.5 },
-  travel: { trips: 4, kmPerTrip: 280, travellers: 2 },
-  vatRate: 0.25,
-};
+const SEED_BODY = SEED_QUOTE_DESIGN;
 
 const price = (who: LoggedIn | null, body: unknown, query = '') =>
   ctx().app.inject({

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_DESIGN } from '../../domain/pricing/seed';
 import { parseDesign, toProgrammeDesign } from './design';
+import { SEED_QUOTE_DESIGN } from '../../contracts/quotes';
 
 describe('toProgrammeDesign', () => {
   it('turns the design file of the issue into the seed design with its rates in øre', () => {
-    const parsed = parseDesign(
-      JSON.stringify({
-        gatherings: { count: 4, advisors: 2, dayRateNok: 21875 },
-        networkGroups: { groups: 4, facilitatedMeetings: 4, meetingsPerDay: 2, dayRateNok: 17500 },
-        evaluationNok: 17500,
-        coaching: { leaders: 20, sessionsPerLeader: 4, hoursPerSession: 1, hourlyRateNok: 2187.5 },
-        travel: { trips: 4, kmPerTrip: 280, travellers: 2 },
-        vatRate: 0.25,
-      }),
-    );
+    const parsed = parseDesign(JSON.stringify(SEED_QUOTE_DESIGN));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const design = toProgrammeDesign(parsed.design);
     expect(design).toEqual({

@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../components/document-title';
 import { PartCard } from '../components/part-card';
 import { ProgrammeGate } from '../components/programme-gate';
 import { formatDate, formatDateWithWeekday, formatNumber, formatTime } from '../format';
-import { partsForRole } from '../programme-data';
+import { isPartAvailable, partsForRole } from '../programme-data';
 import { useLocale, useSession } from '../session';
 
 /** `/programmes/:programmeId`: the role's home page in this programme. */
@@ -62,7 +62,7 @@ function ProgrammeHome({ programme }: { programme: ProgrammeDetail }) {
                 <PartCard
                   programmeId={programme.id}
                   part={p.key}
-                  available={p.available}
+                  available={isPartAvailable(programme, p)}
                   title={title(p.key, true)}
                   featured
                 />
@@ -83,7 +83,7 @@ function ProgrammeHome({ programme }: { programme: ProgrammeDetail }) {
                 <PartCard
                   programmeId={programme.id}
                   part={p.key}
-                  available={p.available}
+                  available={isPartAvailable(programme, p)}
                   title={title(p.key, false)}
                   featured={false}
                 />

@@ -7,6 +7,7 @@ import { isProgrammePart } from '../programme-data';
 import { ComingSoonPage } from './coming-soon';
 import { GatheringsPage } from './gatherings';
 import { ParticipantsPage } from './participants';
+import { QuotePage } from './quote';
 
 /** `/programmes/:programmeId/:part`: a part this user may open, or not found. */
 export function ProgrammePartRoute() {
@@ -32,6 +33,12 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
     case 'gatherings':
       return <GatheringsPage programme={programme} />;
     case 'quote':
+      // The builder is the provider admin's; everyone else keeps the honest placeholder.
+      return programme.roles.includes('provider_admin') ? (
+        <QuotePage programme={programme} />
+      ) : (
+        <ComingSoonPage programme={programme} part={part} />
+      );
     case 'groups':
     case 'plan':
     case 'coaching':
