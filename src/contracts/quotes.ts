@@ -240,3 +240,44 @@ export const ZPricedQuote = z.object({
   diagnostics: z.array(ZQuoteDiagnostic),
 });
 export type PricedQuote = z.infer<typeof ZPricedQuote>;
+
+// ---------------------------------------------------------------------------------------------
+// Saved quote versions of a programme; the accepted one is the programme's budget.
+// ---------------------------------------------------------------------------------------------
+
+export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'withdrawn'] as const;
+export const ZQuoteStatus = z.enum(QUOTE_STATUSES);
+export type QuoteStatus = z.infer<typeof ZQuoteStatus>;
+
+export const ZQuoteParams = z.object({ programmeId: ZUuid, quoteId: ZUuid });
+
+export const ZSaveQuoteQuery = z.object({
+  /** Language of the labels and notes stored with the version. */
+  locale: ZLocale.default('nb'),
+  /** The date whose rates apply; today when left out. */
+  date: ZIsoDate.optional(),
+});
+export type SaveQuoteQuery = z.infer<typeof ZSaveQuoteQuery>;
+
+/** draft → sent → accepted; draft or sent → withdrawn. Accepting withdraws the previous accepted. */
+export const ZQuoteStatusChange = z.object({ status: z.enum(['sent', 'accepted', 'withdrawn']) });
+export type QuoteStatusChange = z.infer<typeof ZQuoteStatusChange>;
+
+export const ZQuoteVersion = z.object({
+  id: ZUuid,
+  version: z.number().int(),
+  status: ZQuoteStatus,
+  /** The design as it was posted; never changed once saved. */
+  design: ZQuoteDesign,
+  /** The priced quote as it was at save time, with the rates used. */
+  priced: ZPricedQuote,
+  totalExVat: ZKroner,
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  acceptedAt: z.iso.datetime().nullable(),
+});
+export type QuoteVersion = z.infer<typeof ZQuoteVersion>;
+
+/** Newest first. */
+export const ZQuoteVersionList = z.object({ quotes: z.array(ZQuoteVersion) });
+export type QuoteVersionList = z.infer<typeof ZQuoteVersionList>;

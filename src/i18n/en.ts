@@ -289,7 +289,40 @@ export const en: Catalog = {
   quoteBuilder: {
     intro:
       'Fill in how the programme is built. The price is worked out again as soon as you change anything.',
-    notYet: 'Saving and PDF are coming soon: the quote you set up here is not stored.',
+    pdf: 'Download the offer (PDF)',
+    pdfBusy: 'Making the PDF …',
+    versions: {
+      save: 'Save as new version',
+      saved: 'Version {{version}} is saved.',
+      heading: 'Saved versions',
+      none: 'No versions saved yet.',
+      columns: {
+        version: 'Version',
+        created: 'Created',
+        status: 'Status',
+        totalExVat: 'Total excl. VAT',
+        actions: 'Actions',
+      },
+      status: {
+        draft: 'Draft',
+        sent: 'Sent',
+        accepted: 'Accepted',
+        withdrawn: 'Withdrawn',
+      },
+      actions: {
+        sent: 'Mark as sent',
+        accepted: 'Mark as accepted',
+        withdrawn: 'Withdraw',
+        load: 'Load',
+      },
+      rowAction: '{{action}}: version {{version}}',
+      loaded: 'Version {{version}} is loaded into the form.',
+    },
+    budget: {
+      heading: 'Accepted quote',
+      intro: 'Version {{version}}, accepted {{date}}. This is the programme’s budget.',
+      none: 'No accepted quote yet.',
+    },
     formHeading: 'How the programme is built',
     resultHeading: 'Price',
     sections: {
@@ -449,6 +482,53 @@ export const en: Catalog = {
       ouEvaluationWithoutDayRate:
         'Network meetings have no day rate, so the evaluation counts as one advisor-day in the OU estimate.',
     },
+  },
+  offerPdf: {
+    documentTitle: 'Offer – {{programme}}',
+    orgNumber: 'Org. no. {{number}}',
+    to: 'To',
+    title: 'Offer for a leadership development programme',
+    subtitle: '{{programme}} for {{client}}',
+    background: {
+      heading: 'Background and our understanding of the assignment',
+      body: '{{client}} wants a leadership development programme that strengthens shared leadership and helps each leader understand their own room for action. Our basic view is that leadership development happens less at the gatherings than between them. Themes and content are set in dialogue with you, based on the needs of the leadership group.',
+    },
+    model: {
+      heading: 'Proposed programme',
+      intro: 'We propose a programme with these parts:',
+      gatherings: 'Leadership gatherings: {{gatherings}} with {{advisors}} at each gathering',
+      networkGroups: 'Cross-disciplinary network groups: {{groups}} with {{meetings}} with an advisor each',
+      coaching: 'Individual coaching: {{sessions}} of {{duration}} for each of {{leaders}}',
+      evaluation: 'Evaluation and follow-up after the programme',
+    },
+    outline: {
+      heading: 'The gatherings',
+      gathering: 'Gathering {{number}}',
+      dateNotSet: 'Date to be agreed',
+      none: 'The themes and dates of the gatherings are agreed with you.',
+    },
+    price: {
+      heading: 'Price',
+      totalExVatWithoutCoaching: 'Total excl. VAT, coaching not included',
+    },
+    extra: {
+      heading: 'In addition',
+      coachingHourlyRate: 'Hourly rate for individual coaching: {{rate}} excl. VAT.',
+      travel: 'Actual travel and subsistence costs at the state rates come in addition.',
+      travelEstimate: 'Estimate: {{amount}} excl. VAT ({{calculation}}).',
+    },
+    ou: {
+      heading: 'Grant from KS (OU funds)',
+      body: 'You can apply to KS for OU funds for leadership development. For this programme the expected grant is up to {{grant}}: {{share}} of the fee basis of {{basis}} ({{feeGrant}}) and the advisors’ travel and subsistence ({{travel}}).',
+      bodyWithoutTravel:
+        'You can apply to KS for OU funds for leadership development. For this programme the expected grant is up to {{grant}}: {{share}} of the fee basis of {{basis}}.',
+    },
+    validity: 'This offer is valid for {{days}} days from {{date}}.',
+    closing: {
+      body: 'We hope the offer meets your expectations and needs, and look forward to working with you. We expect to agree the content of each gathering with you. The programme can also be adjusted, for instance by leaving out the network groups or the individual coaching.',
+      regards: 'Kind regards',
+    },
+    page: 'Page {{page}} of {{pages}}',
   },
   notFound: {
     title: 'Page not found',

@@ -288,7 +288,40 @@ export const nb = {
   },
   quoteBuilder: {
     intro: 'Fyll inn hvordan programmet skal bygges opp. Prisen regnes ut på nytt med en gang du endrer noe.',
-    notYet: 'Lagring og PDF kommer snart: Tilbudet du setter opp her, blir ikke lagret.',
+    versions: {
+      save: 'Lagre som ny versjon',
+      saved: 'Versjon {{version}} er lagret.',
+      heading: 'Lagrede versjoner',
+      none: 'Ingen versjoner er lagret ennå.',
+      columns: {
+        version: 'Versjon',
+        created: 'Opprettet',
+        status: 'Status',
+        totalExVat: 'Sum eks. mva.',
+        actions: 'Handlinger',
+      },
+      status: {
+        draft: 'Utkast',
+        sent: 'Sendt',
+        accepted: 'Godtatt',
+        withdrawn: 'Trukket tilbake',
+      },
+      actions: {
+        sent: 'Merk som sendt',
+        accepted: 'Merk som godtatt',
+        withdrawn: 'Trekk tilbake',
+        load: 'Last inn',
+      },
+      rowAction: '{{action}}: versjon {{version}}',
+      loaded: 'Versjon {{version}} er lastet inn i skjemaet.',
+    },
+    budget: {
+      heading: 'Godkjent tilbud',
+      intro: 'Versjon {{version}}, godtatt {{date}}. Dette er programmets budsjett.',
+      none: 'Ingen godkjent tilbud ennå.',
+    },
+    pdf: 'Last ned tilbud (PDF)',
+    pdfBusy: 'Lager PDF …',
     formHeading: 'Programmets oppbygning',
     resultHeading: 'Pris',
     sections: {
@@ -447,6 +480,53 @@ export const nb = {
       ouEvaluationWithoutDayRate:
         'Nettverksmøtene har ingen dagpris, så evalueringen er regnet som ett dagsverk i OU-anslaget.',
     },
+  },
+  offerPdf: {
+    documentTitle: 'Tilbud – {{programme}}',
+    orgNumber: 'Org.nr. {{number}}',
+    to: 'Til',
+    title: 'Tilbud på lederutviklingsprogram',
+    subtitle: '{{programme}} for {{client}}',
+    background: {
+      heading: 'Bakgrunn og forståelse av oppdraget',
+      body: '{{client}} ønsker et lederutviklingsprogram som styrker felles lederskap og gir den enkelte leder støtte i å forstå eget handlingsrom. Vårt grunnleggende perspektiv er at lederutvikling ikke først og fremst skjer på samlingene, men mellom dem. Tema og innhold konkretiseres i dialog med dere, basert på behovene i ledergruppen.',
+    },
+    model: {
+      heading: 'Forslag til opplegg',
+      intro: 'Vi foreslår et program med disse delene:',
+      gatherings: 'Ledersamlinger: {{gatherings}} med {{advisors}} på hver samling',
+      networkGroups: 'Tverrfaglige nettverksgrupper: {{groups}} med {{meetings}} med veiledning hver',
+      coaching: 'Individuell lederveiledning: {{sessions}} à {{duration}} for hver av {{leaders}}',
+      evaluation: 'Evaluering og oppfølging etter programmet',
+    },
+    outline: {
+      heading: 'Samlingene',
+      gathering: 'Samling {{number}}',
+      dateNotSet: 'Dato avtales',
+      none: 'Tema og datoer for samlingene avtales sammen med dere.',
+    },
+    price: {
+      heading: 'Pris',
+      totalExVatWithoutCoaching: 'Sum eks. mva., eksklusiv veiledning',
+    },
+    extra: {
+      heading: 'Kommer i tillegg',
+      coachingHourlyRate: 'Timepris for individuell veiledning: {{rate}} eks. mva.',
+      travel: 'I tillegg kommer faktiske reise- og diettutgifter etter statens satser.',
+      travelEstimate: 'Anslag: {{amount}} eks. mva. ({{calculation}}).',
+    },
+    ou: {
+      heading: 'Tilskudd fra KS (OU-midler)',
+      body: 'Det er mulig å søke KS om OU-midler til lederutvikling. For dette programmet er forventet tilskudd inntil {{grant}}: {{share}} av honorargrunnlaget på {{basis}} ({{feeGrant}}) og rådgivernes reise og diett ({{travel}}).',
+      bodyWithoutTravel:
+        'Det er mulig å søke KS om OU-midler til lederutvikling. For dette programmet er forventet tilskudd inntil {{grant}}: {{share}} av honorargrunnlaget på {{basis}}.',
+    },
+    validity: 'Tilbudet gjelder i {{days}} dager fra {{date}}.',
+    closing: {
+      body: 'Vi håper tilbudet er i tråd med deres forventninger og behov, og ser fram til et nærmere samarbeid. Vi forutsetter dialog om innholdet på de enkelte samlingene. Opplegget kan også justeres, for eksempel ved at nettverksgrupper eller individuell veiledning utgår.',
+      regards: 'Med vennlig hilsen',
+    },
+    page: 'Side {{page}} av {{pages}}',
   },
   notFound: {
     title: 'Fant ikke siden',

@@ -287,7 +287,40 @@ export const nn: Catalog = {
   quoteBuilder: {
     intro:
       'Fyll inn korleis programmet skal byggjast opp. Prisen blir rekna ut på nytt med ein gong du endrar noko.',
-    notYet: 'Lagring og PDF kjem snart: Tilbodet du set opp her, blir ikkje lagra.',
+    pdf: 'Last ned tilbod (PDF)',
+    pdfBusy: 'Lagar PDF …',
+    versions: {
+      save: 'Lagre som ny versjon',
+      saved: 'Versjon {{version}} er lagra.',
+      heading: 'Lagra versjonar',
+      none: 'Ingen versjonar er lagra enno.',
+      columns: {
+        version: 'Versjon',
+        created: 'Oppretta',
+        status: 'Status',
+        totalExVat: 'Sum eks. mva.',
+        actions: 'Handlingar',
+      },
+      status: {
+        draft: 'Utkast',
+        sent: 'Sendt',
+        accepted: 'Godteke',
+        withdrawn: 'Trekt tilbake',
+      },
+      actions: {
+        sent: 'Merk som sendt',
+        accepted: 'Merk som godteke',
+        withdrawn: 'Trekk tilbake',
+        load: 'Last inn',
+      },
+      rowAction: '{{action}}: versjon {{version}}',
+      loaded: 'Versjon {{version}} er lasta inn i skjemaet.',
+    },
+    budget: {
+      heading: 'Godkjent tilbod',
+      intro: 'Versjon {{version}}, godteke {{date}}. Dette er budsjettet for programmet.',
+      none: 'Ingen godkjent tilbod enno.',
+    },
     formHeading: 'Oppbygginga av programmet',
     resultHeading: 'Pris',
     sections: {
@@ -446,6 +479,53 @@ export const nn: Catalog = {
       ouEvaluationWithoutDayRate:
         'Nettverksmøta har ingen dagpris, så evalueringa er rekna som eitt dagsverk i OU-overslaget.',
     },
+  },
+  offerPdf: {
+    documentTitle: 'Tilbod – {{programme}}',
+    orgNumber: 'Org.nr. {{number}}',
+    to: 'Til',
+    title: 'Tilbod på leiarutviklingsprogram',
+    subtitle: '{{programme}} for {{client}}',
+    background: {
+      heading: 'Bakgrunn og forståing av oppdraget',
+      body: '{{client}} ønskjer eit leiarutviklingsprogram som styrkjer felles leiarskap og gjev den einskilde leiaren støtte i å forstå sitt eige handlingsrom. Vårt grunnleggjande perspektiv er at leiarutvikling ikkje først og fremst skjer på samlingane, men mellom dei. Tema og innhald blir konkretisert i dialog med dykk, ut frå behova i leiargruppa.',
+    },
+    model: {
+      heading: 'Forslag til opplegg',
+      intro: 'Vi føreslår eit program med desse delane:',
+      gatherings: 'Leiarsamlingar: {{gatherings}} med {{advisors}} på kvar samling',
+      networkGroups: 'Tverrfaglege nettverksgrupper: {{groups}} med {{meetings}} med veileiing kvar',
+      coaching: 'Individuell leiarveileiing: {{sessions}} à {{duration}} for kvar av {{leaders}}',
+      evaluation: 'Evaluering og oppfølging etter programmet',
+    },
+    outline: {
+      heading: 'Samlingane',
+      gathering: 'Samling {{number}}',
+      dateNotSet: 'Dato blir avtalt',
+      none: 'Tema og datoar for samlingane blir avtalte saman med dykk.',
+    },
+    price: {
+      heading: 'Pris',
+      totalExVatWithoutCoaching: 'Sum eks. mva., eksklusiv veileiing',
+    },
+    extra: {
+      heading: 'Kjem i tillegg',
+      coachingHourlyRate: 'Timepris for individuell veileiing: {{rate}} eks. mva.',
+      travel: 'I tillegg kjem faktiske reise- og diettutgifter etter statens satsar.',
+      travelEstimate: 'Overslag: {{amount}} eks. mva. ({{calculation}}).',
+    },
+    ou: {
+      heading: 'Tilskot frå KS (OU-midlar)',
+      body: 'Det er mogleg å søkje KS om OU-midlar til leiarutvikling. For dette programmet er forventa tilskot inntil {{grant}}: {{share}} av honorargrunnlaget på {{basis}} ({{feeGrant}}) og reise og diett for rådgjevarane ({{travel}}).',
+      bodyWithoutTravel:
+        'Det er mogleg å søkje KS om OU-midlar til leiarutvikling. For dette programmet er forventa tilskot inntil {{grant}}: {{share}} av honorargrunnlaget på {{basis}}.',
+    },
+    validity: 'Tilbodet gjeld i {{days}} dagar frå {{date}}.',
+    closing: {
+      body: 'Vi håpar tilbodet er i tråd med forventningane og behova dykkar, og ser fram til eit nærare samarbeid. Vi føreset dialog om innhaldet på dei einskilde samlingane. Opplegget kan også justerast, til dømes ved at nettverksgrupper eller individuell veileiing fell bort.',
+      regards: 'Med venleg helsing',
+    },
+    page: 'Side {{page}} av {{pages}}',
   },
   notFound: {
     title: 'Fann ikkje sida',

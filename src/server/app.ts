@@ -28,6 +28,7 @@ import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoutes } from './routes/health';
 import { registerProgrammeRoutes } from './routes/programmes';
+import { registerOfferPdfRoutes } from './routes/offer-pdf';
 import { registerQuoteRoutes } from './routes/quotes';
 
 export interface AppDeps {
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerQuoteRoutes(app, deps);
+  registerOfferPdfRoutes(app, deps);
   registerAdminRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));

@@ -16,9 +16,17 @@ import type {
 } from '../contracts/auth';
 import type { ErrorBody, Locale } from '../contracts/common';
 import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
-import type { PricedQuote, QuoteDesign } from '../contracts/quotes';
+import type {
+  PricedQuote,
+  QuoteDesign,
+  QuoteStatus,
+  QuoteStatusChange,
+  QuoteVersion,
+  QuoteVersionList,
+} from '../contracts/quotes';
 
 export type { SessionResponse, ProgrammeDetail, PricedQuote, QuoteDesign };
+export type { QuoteStatus, QuoteStatusChange, QuoteVersion, QuoteVersionList };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
 export type Participant = ParticipantList['participants'][number];
 export type GatheringList = z.infer<typeof ZGatheringList>;
@@ -115,6 +123,42 @@ async function request<T>(
   throw toApiError(response.status, json);
 }
 
+/**
+ * Renders the offer for a design as a PDF on the server and returns it with its file name.
+ * Not `request()`: the answer is a file, not JSON (errors still are).
+ */
+export async function downloadOfferPdf(
+  programmeId: string,
+  design: QuoteDesign,
+  locale: Locale,
+): Promise<{ blob: Blob; filename: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/pdf' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/programmes/${enc(programmeId)}/offer.pdf?locale=${enc(locale)}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(design),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+  }
+  if (!response.ok) {
+    let json: unknown = undefined;
+    try {
+      json = await response.json();
+    } catch {
+      // Not JSON: the status alone decides the message.
+    }
+    throw toApiError(response.status, json);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'tilbud.pdf';
+  return { blob: await response.blob(), filename };
+}
+
 function toApiError(status: number, json: unknown): ApiError {
   const error = (json as Partial<ErrorBody> | undefined)?.error;
   if (error && typeof error.code === 'string') {
@@ -184,6 +228,20 @@ export const api = {
       `/api/quotes/price?locale=${enc(query.locale)}&providerId=${enc(query.providerId)}`,
       { body: design },
     ),
+  /** The programme's saved quote versions, newest first (provider admins). */
+  quoteVersions: (programmeId: string) =>
+    request<QuoteVersionList>('GET', `/api/programmes/${enc(programmeId)}/quotes`),
+  /** Prices the design and saves it as the programme's next version, a draft. */
+  saveQuoteVersion: (programmeId: string, design: QuoteDesign, locale: Locale) =>
+    request<QuoteVersion>('POST', `/api/programmes/${enc(programmeId)}/quotes?locale=${enc(locale)}`, {
+      body: design,
+    }),
+  setQuoteStatus: (programmeId: string, quoteId: string, body: QuoteStatusChange) =>
+    request<QuoteVersion>('POST', `/api/programmes/${enc(programmeId)}/quotes/${enc(quoteId)}/status`, {
+      body,
+    }),
+  /** The accepted quote version (404 when there is none): provider and client admins. */
+  budget: (programmeId: string) => request<QuoteVersion>('GET', `/api/programmes/${enc(programmeId)}/budget`),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
   audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
 };

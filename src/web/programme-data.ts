@@ -80,10 +80,14 @@ export const BUILT_PARTS: readonly ProgrammePart[] = ['participants', 'gathering
 
 /**
  * Whether a part has a real page for this user. The API still marks the quote as not available,
- * but its builder is there for provider admins.
+ * but its builder is there for provider admins, and the accepted quote for client admins.
  */
 export function isPartAvailable(programme: ProgrammeDetail, part: ProgrammeDetail['parts'][number]): boolean {
-  return part.available || (part.key === 'quote' && programme.roles.includes('provider_admin'));
+  return (
+    part.available ||
+    (part.key === 'quote' &&
+      (programme.roles.includes('provider_admin') || programme.roles.includes('client_admin')))
+  );
 }
 
 /** What each role comes here for first (PRODUCT.md, "Who uses it"). */

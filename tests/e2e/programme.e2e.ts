@@ -118,9 +118,12 @@ describe('a Seljord user after logging in', () => {
       expect(await page.getByTestId('not-found').count(), `${href} is not found`).toBe(0);
       expect(await page.locator('[role="alert"]').count(), `${href} shows an error`).toBe(0);
       expect(await page.locator('main h1').textContent()).toBe(text.parts[part].name);
-      // The provider admin's quote part is the builder (quote.e2e); every other unbuilt part is a placeholder.
+      // The quote part is the provider admin's builder and the client admin's accepted quote (quote.e2e);
+      // every other unbuilt part is a placeholder.
       const built =
-        part === 'participants' || part === 'gatherings' || (role === 'provider_admin' && part === 'quote');
+        part === 'participants' ||
+        part === 'gatherings' ||
+        ((role === 'provider_admin' || role === 'client_admin') && part === 'quote');
       if (!built) {
         expect(await page.getByTestId('coming-soon').textContent()).toContain(text.parts[part].future);
         const back = page.locator('main a', { hasText: text.common.backToProgramme });

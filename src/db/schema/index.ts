@@ -4,3 +4,4 @@ export * from './auth';
 export * from './audit';
 export * from './outbox';
 export * from './programme';
+export * from './quotes';

@@ -1,6 +1,21 @@
-import { ZErrorBody } from '../../contracts/common';
-import { ZPricedQuote, ZQuoteDesign, ZQuotePriceQuery } from '../../contracts/quotes';
+import { ZErrorBody, ZProgrammeParams } from '../../contracts/common';
+import {
+  ZPricedQuote,
+  ZQuoteDesign,
+  ZQuoteParams,
+  ZQuotePriceQuery,
+  ZQuoteStatusChange,
+  ZQuoteVersion,
+  ZQuoteVersionList,
+  ZSaveQuoteQuery,
+} from '../../contracts/quotes';
 import { priceDesignForUser } from '../../services/quotes/price';
+import {
+  changeQuoteStatus,
+  getProgrammeBudget,
+  listQuoteVersions,
+  saveQuoteVersion,
+} from '../../services/quotes/versions';
 import type { App, AppDeps } from '../app';
 import { userContextOf } from '../session';
 
@@ -21,5 +36,62 @@ export function registerQuoteRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => priceDesignForUser(db, userContextOf(req, deps), req.body, req.query),
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/quotes',
+    {
+      schema: {
+        tags: ['quotes'],
+        summary: 'The programme’s saved quote versions, newest first',
+        params: ZProgrammeParams,
+        response: { 200: ZQuoteVersionList, ...errors },
+      },
+    },
+    async (req) => listQuoteVersions(db, userContextOf(req, deps), req.params.programmeId),
+  );
+
+  app.post(
+    '/api/programmes/:programmeId/quotes',
+    {
+      schema: {
+        tags: ['quotes'],
+        summary: 'Price a design and save it as the programme’s next quote version (a draft)',
+        params: ZProgrammeParams,
+        querystring: ZSaveQuoteQuery,
+        body: ZQuoteDesign,
+        response: { 200: ZQuoteVersion, ...errors },
+      },
+    },
+    async (req) =>
+      saveQuoteVersion(db, userContextOf(req, deps), req.params.programmeId, req.body, req.query),
+  );
+
+  app.post(
+    '/api/programmes/:programmeId/quotes/:quoteId/status',
+    {
+      schema: {
+        tags: ['quotes'],
+        summary: 'Mark a quote version sent, accepted (the budget) or withdrawn',
+        params: ZQuoteParams,
+        body: ZQuoteStatusChange,
+        response: { 200: ZQuoteVersion, ...errors, 409: ZErrorBody },
+      },
+    },
+    async (req) =>
+      changeQuoteStatus(db, userContextOf(req, deps), req.params.programmeId, req.params.quoteId, req.body),
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/budget',
+    {
+      schema: {
+        tags: ['quotes'],
+        summary: 'The programme’s budget: its accepted quote version (404 when none)',
+        params: ZProgrammeParams,
+        response: { 200: ZQuoteVersion, ...errors },
+      },
+    },
+    async (req) => getProgrammeBudget(db, userContextOf(req, deps), req.params.programmeId),
   );
 }

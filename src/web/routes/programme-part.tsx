@@ -8,6 +8,7 @@ import { ComingSoonPage } from './coming-soon';
 import { GatheringsPage } from './gatherings';
 import { ParticipantsPage } from './participants';
 import { QuotePage } from './quote';
+import { QuoteBudgetPage } from './quote-versions';
 
 /** `/programmes/:programmeId/:part`: a part this user may open, or not found. */
 export function ProgrammePartRoute() {
@@ -33,12 +34,10 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
     case 'gatherings':
       return <GatheringsPage programme={programme} />;
     case 'quote':
-      // The builder is the provider admin's; everyone else keeps the honest placeholder.
-      return programme.roles.includes('provider_admin') ? (
-        <QuotePage programme={programme} />
-      ) : (
-        <ComingSoonPage programme={programme} part={part} />
-      );
+      // The builder is the provider admin's; a client admin sees the accepted quote (the budget).
+      if (programme.roles.includes('provider_admin')) return <QuotePage programme={programme} />;
+      if (programme.roles.includes('client_admin')) return <QuoteBudgetPage programme={programme} />;
+      return <ComingSoonPage programme={programme} part={part} />;
     case 'groups':
     case 'plan':
     case 'coaching':

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   Card,
   Checkbox,
   Fieldset,
@@ -11,7 +12,14 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Locale, type PricedQuote, type ProgrammeDetail, type QuoteDesign } from '../api';
+import {
+  api,
+  downloadOfferPdf,
+  type Locale,
+  type PricedQuote,
+  type ProgrammeDetail,
+  type QuoteDesign,
+} from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { ProgrammePageHead } from '../components/programme-page-head';
 import { formatKroner, formatNumber, formatPercent, formatShortDate } from '../format';
@@ -24,7 +32,9 @@ import {
   type QuoteForm,
   type QuoteSection,
 } from '../quote';
+import { toQuoteForm } from '../quote-versions';
 import { useLocale } from '../session';
+import { QuoteVersions } from './quote-versions';
 
 /** How long typing must pause before the design is priced again. */
 const DEBOUNCE_MS = 250;
@@ -47,8 +57,9 @@ function usePricedQuote(design: QuoteDesign, providerId: string, locale: Locale)
 
 /**
  * `/programmes/:programmeId/quote` for a provider admin: the programme's design as numbers, priced
- * again at every change (nothing is stored), with the offer's table, the OU-grant estimate and the
- * pricing engine's notes. The design starts as the seed offer.
+ * again at every change, with the offer's table, the OU-grant estimate and the pricing engine's
+ * notes. The design starts as the seed offer; "Save as new version" stores it priced, and the
+ * versions table moves a version on (sent, accepted = the budget) or loads it back into the form.
  */
 export function QuotePage({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
@@ -66,6 +77,25 @@ export function QuotePage({ programme }: { programme: ProgrammeDetail }) {
   }, [draftKey]);
 
   const priced = usePricedQuote(design, programme.provider.id, locale);
+  const [pdf, setPdf] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  // The file is made on the server from the design on screen, and saved through a temporary link.
+  const downloadPdf = async () => {
+    setPdf({ busy: true, error: null });
+    try {
+      const { blob, filename } = await downloadOfferPdf(programme.id, design, locale);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setPdf({ busy: false, error: null });
+    } catch (error) {
+      setPdf({ busy: false, error });
+    }
+  };
   const [lastGood, setLastGood] = useState<PricedQuote | null>(null);
   useEffect(() => {
     if (priced.isSuccess && !priced.isPlaceholderData) setLastGood(priced.data);
@@ -120,9 +150,17 @@ export function QuotePage({ programme }: { programme: ProgrammeDetail }) {
         path={`/programmes/${programme.id}/quote`}
         lead={t('quoteBuilder.intro')}
       />
-      <Alert data-color="info" data-testid="quote-not-yet">
-        <Paragraph>{t('quoteBuilder.notYet')}</Paragraph>
-      </Alert>
+      <div className="app-quote__pdf">
+        <Button
+          variant="secondary"
+          data-testid="quote-pdf"
+          disabled={pdf.busy || !draft.ok}
+          onClick={() => void downloadPdf()}
+        >
+          {pdf.busy ? t('quoteBuilder.pdfBusy') : t('quoteBuilder.pdf')}
+        </Button>
+        {pdf.error ? <ErrorAlert error={pdf.error} /> : null}
+      </div>
       <div className="app-quote">
         <Card data-color="neutral" className="app-section" asChild>
           <section aria-labelledby="quote-form-heading">
@@ -210,12 +248,17 @@ export function QuotePage({ programme }: { programme: ProgrammeDetail }) {
           {quote ? <QuoteResult quote={quote} locale={locale} /> : null}
         </section>
       </div>
+      <QuoteVersions
+        programmeId={programme.id}
+        design={draft.ok ? draft.design : null}
+        onLoad={(v) => setForm((f) => toQuoteForm(v.design, f))}
+      />
     </div>
   );
 }
 
 /** The offer's tables, the OU-grant estimate and the notes, for one priced design. */
-function QuoteResult({ quote, locale }: { quote: PricedQuote; locale: Locale }) {
+export function QuoteResult({ quote, locale }: { quote: PricedQuote; locale: Locale }) {
   const { t } = useTranslation();
   const captionId = useId();
   const extrasId = useId();
