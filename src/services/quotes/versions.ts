@@ -87,11 +87,7 @@ export async function saveQuoteVersion(
     throw err;
   }
   return db.transaction(async (tx) => {
-    await tx
-      .select({ id: programmes.id })
-      .from(programmes)
-      .where(eq(programmes.id, programmeId))
-      .for('update');
+    await lockProgramme(tx, programmeId);
     const [last] = await tx
       .select({ version: max(quotes.version) })
       .from(quotes)
@@ -136,11 +132,7 @@ export async function changeQuoteStatus(
   authorize(ctx.actor, 'write', { kind: 'quote', scope });
   return db.transaction(async (tx) => {
     // Serialises accepts within a programme, so the withdraw-then-accept below never races.
-    await tx
-      .select({ id: programmes.id })
-      .from(programmes)
-      .where(eq(programmes.id, programmeId))
-      .for('update');
+    await lockProgramme(tx, programmeId);
     const [current] = await tx
       .select()
       .from(quotes)
@@ -190,4 +182,12 @@ export async function getProgrammeBudget(db: Db, ctx: Ctx, programmeId: string):
     .where(and(eq(quotes.programmeId, programmeId), eq(quotes.status, 'accepted')));
   if (!row) throw notFound();
   return presentVersion(row);
+}
+
+/**
+ * Locks the programme's row until the transaction ends, so that version numbering and the
+ * withdraw-then-accept of quotes never race within one programme.
+ */
+async function lockProgramme(tx: Db, programmeId: string): Promise<void> {
+  await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).for('update');
 }
