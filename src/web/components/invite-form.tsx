@@ -17,6 +17,7 @@ import { useInvite } from '../programme-data';
 import { useSession } from '../session';
 import { ErrorAlert } from './error-alert';
 import { RouterLink } from './router-link';
+import { EmailField } from './email-field';
 
 interface Sent {
   email: string;
@@ -136,18 +137,13 @@ export function InviteForm({ programme, roles }: { programme: ProgrammeDetail; r
               error={nameError}
               required
             />
-            <Textfield
+            <EmailField
               ref={emailRef}
               label={t('participants.invite.email')}
-              type="email"
-              name="email"
               autoComplete="off"
-              inputMode="email"
-              spellCheck={false}
               value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              onChange={setEmail}
               error={emailError}
-              required
             />
           </div>
           <Fieldset>

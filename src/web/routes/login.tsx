@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { isEmail, safeNextPath } from '../components/form';
 import { RouterLink } from '../components/router-link';
 import { clearSession, useLogin, useSession } from '../session';
+import { EmailField } from '../components/email-field';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -72,18 +73,13 @@ export function LoginPage() {
       ) : null}
       <Card data-color="neutral">
         <form className="app-form" data-color="accent" onSubmit={submit} noValidate>
-          <Textfield
+          <EmailField
             ref={emailRef}
             label={t('login.email')}
-            type="email"
-            name="email"
             autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            onChange={setEmail}
             error={errors.email}
-            required
           />
           <Textfield
             ref={passwordRef}

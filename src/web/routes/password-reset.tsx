@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { isEmail, PASSWORD_MIN_LENGTH } from '../components/form';
 import { NewPasswordForm } from '../components/new-password-form';
 import { RouterLink } from '../components/router-link';
+import { EmailField } from '../components/email-field';
 
 /** `/password-reset`: ask for a link. The answer is the same whether or not the address exists. */
 export function PasswordResetRequestPage() {
@@ -46,18 +47,13 @@ export function PasswordResetRequestPage() {
           {request.isError ? <ErrorAlert error={request.error} /> : null}
           <Card data-color="neutral">
             <form className="app-form" data-color="accent" onSubmit={submit} noValidate>
-              <Textfield
+              <EmailField
                 ref={emailRef}
                 label={t('passwordReset.email')}
-                type="email"
-                name="email"
                 autoComplete="email"
-                inputMode="email"
-                spellCheck={false}
                 value={email}
-                onChange={(e) => setEmail(e.target.value)}
+                onChange={setEmail}
                 error={error}
-                required
               />
               <div className="app-form__actions">
                 <Button type="submit" loading={request.isPending}>
