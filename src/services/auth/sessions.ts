@@ -1,8 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { sessions, users } from '../../db/schema/index';
+import { memberships, sessions, users } from '../../db/schema/index';
 import type { Actor } from '../../domain/access/policy';
-import { loadActor } from './actor';
 import { generateToken, hashToken } from './tokens';
 
 export interface NewSession {
@@ -53,26 +52,36 @@ const TOUCH_AFTER_MS = 60_000;
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
   if (!token || token.length > 200) return null;
   const id = hashToken(token);
-  const [row] = await db
+  // One query on every request: the session, its user and the user's memberships (one row each).
+  const rows = await db
     .select({
       userId: sessions.userId,
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
       disabledAt: users.disabledAt,
+      role: memberships.role,
+      providerId: memberships.providerId,
+      clientId: memberships.clientId,
+      programmeId: memberships.programmeId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  const row = rows[0];
   if (!row || row.disabledAt) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  return {
-    sessionId: id,
+  const actor: Actor = {
     userId: row.userId,
-    csrfToken: row.csrfToken,
-    actor: await loadActor(db, row.userId),
+    memberships: rows.flatMap((r) =>
+      r.role && r.providerId
+        ? [{ role: r.role, providerId: r.providerId, clientId: r.clientId, programmeId: r.programmeId }]
+        : [],
+    ),
   };
+  return { sessionId: id, userId: row.userId, csrfToken: row.csrfToken, actor };
 }
 
 export async function destroySession(db: Db, sessionId: string): Promise<void> {
