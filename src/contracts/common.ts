@@ -4,6 +4,10 @@ export const LOCALES = ['nb', 'nn', 'en'] as const;
 export const ZLocale = z.enum(LOCALES);
 export type Locale = z.infer<typeof ZLocale>;
 
+/** `?locale=`: the language of labels and notes in an answer (bokmål when left out). */
+export const ZLocaleQuery = z.object({ locale: ZLocale.default('nb') });
+export type LocaleQuery = z.infer<typeof ZLocaleQuery>;
+
 export const ZRole = z.enum(['provider_admin', 'advisor', 'client_admin', 'participant']);
 export type Role = z.infer<typeof ZRole>;
 

@@ -222,26 +222,31 @@ export const api = {
   gatherings: (programmeId: string) =>
     request<GatheringList>('GET', `/api/programmes/${enc(programmeId)}/gatherings`),
   /** Prices a programme design with the provider's rates; nothing is stored (provider admins and advisors). */
-  priceQuote: (design: QuoteDesign, query: { locale: Locale; providerId: string }) =>
+  priceQuote: (design: QuoteDesign, query: { locale: Locale; providerId: string; date?: string | null }) =>
     request<PricedQuote>(
       'POST',
-      `/api/quotes/price?locale=${enc(query.locale)}&providerId=${enc(query.providerId)}`,
+      `/api/quotes/price?locale=${enc(query.locale)}&providerId=${enc(query.providerId)}${
+        query.date ? `&date=${enc(query.date)}` : ''
+      }`,
       { body: design },
     ),
   /** The programme's saved quote versions, newest first (provider admins). */
-  quoteVersions: (programmeId: string) =>
-    request<QuoteVersionList>('GET', `/api/programmes/${enc(programmeId)}/quotes`),
+  quoteVersions: (programmeId: string, locale: Locale) =>
+    request<QuoteVersionList>('GET', `/api/programmes/${enc(programmeId)}/quotes?locale=${enc(locale)}`),
   /** Prices the design and saves it as the programme's next version, a draft. */
   saveQuoteVersion: (programmeId: string, design: QuoteDesign, locale: Locale) =>
     request<QuoteVersion>('POST', `/api/programmes/${enc(programmeId)}/quotes?locale=${enc(locale)}`, {
       body: design,
     }),
-  setQuoteStatus: (programmeId: string, quoteId: string, body: QuoteStatusChange) =>
-    request<QuoteVersion>('POST', `/api/programmes/${enc(programmeId)}/quotes/${enc(quoteId)}/status`, {
-      body,
-    }),
+  setQuoteStatus: (programmeId: string, quoteId: string, body: QuoteStatusChange, locale: Locale) =>
+    request<QuoteVersion>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/quotes/${enc(quoteId)}/status?locale=${enc(locale)}`,
+      { body },
+    ),
   /** The accepted quote version (404 when there is none): provider and client admins. */
-  budget: (programmeId: string) => request<QuoteVersion>('GET', `/api/programmes/${enc(programmeId)}/budget`),
+  budget: (programmeId: string, locale: Locale) =>
+    request<QuoteVersion>('GET', `/api/programmes/${enc(programmeId)}/budget?locale=${enc(locale)}`),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
   audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
 };

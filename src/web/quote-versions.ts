@@ -6,22 +6,23 @@ import { QUOTE_FIELDS, SEED_QUOTE_FORM, type QuoteField, type QuoteForm } from '
 export const quoteKeys = {
   versions: (programmeId: string) => ['programme', programmeId, 'quotes'] as const,
   budget: (programmeId: string) => ['programme', programmeId, 'budget'] as const,
+  actuals: (programmeId: string) => ['programme', programmeId, 'actuals'] as const,
 };
 
-export function useQuoteVersions(programmeId: string) {
+export function useQuoteVersions(programmeId: string, locale: Locale) {
   return useQuery({
-    queryKey: quoteKeys.versions(programmeId),
-    queryFn: () => api.quoteVersions(programmeId),
+    queryKey: [...quoteKeys.versions(programmeId), locale],
+    queryFn: () => api.quoteVersions(programmeId, locale),
   });
 }
 
 /** The accepted version, or null when there is none (the API answers 404). */
-export function useBudget(programmeId: string) {
+export function useBudget(programmeId: string, locale: Locale) {
   return useQuery({
-    queryKey: quoteKeys.budget(programmeId),
+    queryKey: [...quoteKeys.budget(programmeId), locale],
     queryFn: async () => {
       try {
-        return await api.budget(programmeId);
+        return await api.budget(programmeId, locale);
       } catch (error) {
         if (isApiError(error, 'not_found')) return null;
         throw error;
@@ -36,6 +37,7 @@ function useRefreshQuotes(programmeId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: quoteKeys.versions(programmeId) }),
       queryClient.invalidateQueries({ queryKey: quoteKeys.budget(programmeId) }),
+      queryClient.invalidateQueries({ queryKey: quoteKeys.actuals(programmeId) }),
     ]);
 }
 
@@ -47,11 +49,11 @@ export function useSaveQuoteVersion(programmeId: string, locale: Locale) {
   });
 }
 
-export function useSetQuoteStatus(programmeId: string) {
+export function useSetQuoteStatus(programmeId: string, locale: Locale) {
   const refresh = useRefreshQuotes(programmeId);
   return useMutation({
     mutationFn: ({ quoteId, status }: { quoteId: string } & QuoteStatusChange) =>
-      api.setQuoteStatus(programmeId, quoteId, { status }),
+      api.setQuoteStatus(programmeId, quoteId, { status }, locale),
     onSuccess: refresh,
   });
 }

@@ -114,6 +114,31 @@ describe('saving quote versions', () => {
     expect(again.priced).toEqual(v1.priced);
   });
 
+  it('presents a saved version in the reader’s language with the same amounts', async () => {
+    const s = await setUp();
+    const v1 = await saved(s); // saved in bokmål (the default)
+    const p = s.t.programme.id;
+    const label = (v: QuoteVersion) => v.priced.lines.find((l) => l.key === 'gatherings')!.label;
+    expect(label(v1)).toBe('Ledersamlinger');
+    ok(await mark(s.admin, p, v1.id, 'sent'));
+    ok(await mark(s.admin, p, v1.id, 'accepted'));
+    const clientAdmin = await logInAs(ctx().app, s.t.users.clientAdmin.email);
+    const nn = ok<QuoteVersion>(await get(clientAdmin, `/api/programmes/${p}/budget?locale=nn`));
+    expect(label(nn)).toBe('Leiarsamlingar');
+    const en = ok<QuoteVersionList>(await get(s.admin, `/api/programmes/${p}/quotes?locale=en`)).quotes[0]!;
+    expect(label(en)).toBe('Leadership gatherings');
+    for (const v of [nn, en]) {
+      expect(v.priced.lines.map((l) => l.amountExVat)).toEqual(v1.priced.lines.map((l) => l.amountExVat));
+      expect(v.priced.totalIncVat).toBe(415_625);
+    }
+    expectError(
+      await get(clientAdmin, `/api/programmes/${p}/budget?locale=xx`),
+      400,
+      'validation_failed',
+      'locale',
+    );
+  });
+
   it('refuses a bad design with 400 naming the field, and saves nothing', async () => {
     const s = await setUp();
     expectError(

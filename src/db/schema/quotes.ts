@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
+  date,
+  index,
+  text,
   integer,
   jsonb,
   pgEnum,
@@ -33,6 +37,13 @@ export const quotes = pgTable(
     status: quoteStatusEnum('status').notNull().default('draft'),
     /** The request design as posted (contracts' QuoteDesign). */
     design: jsonb('design').$type<Record<string, unknown>>().notNull(),
+    /**
+     * The rates it was priced with (rate card, state travel rates, where they came from) and the
+     * date whose rates applied: with the design, enough to present the version again in any
+     * language with exactly the same amounts. Null for versions saved before these were kept.
+     */
+    rates: jsonb('rates').$type<Record<string, unknown>>(),
+    pricedOn: date('priced_on'),
     /** The full priced response at save time (contracts' PricedQuote). */
     priced: jsonb('priced').$type<Record<string, unknown>>().notNull(),
     totalExVatOre: bigint('total_ex_vat_ore', { mode: 'number' }).notNull(),
@@ -47,5 +58,51 @@ export const quotes = pgTable(
     uniqueIndex('quotes_one_accepted_per_programme')
       .on(t.programmeId)
       .where(sql`${t.status} = 'accepted'`),
+  ],
+);
+
+export const deliveryKindEnum = pgEnum('delivery_kind', [
+  'gathering_day',
+  'network_meeting',
+  'coaching',
+  'evaluation',
+  'travel',
+]);
+
+/**
+ * What was delivered (an actual): gathering days per advisor, facilitated network meetings, held
+ * coaching time, the evaluation, travel costs. Priced when registered with the unit prices of the
+ * programme's budget (its accepted quote) and kept as registered, like an invoice line, so that a
+ * later quote never changes what was delivered. `source` names the event that registered it (a
+ * later part registers held meetings itself), unique per programme so that happens once.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    kind: deliveryKindEnum('kind').notNull(),
+    deliveredOn: date('delivered_on').notNull(),
+    /** Advisor-days, meetings, minutes of coaching, 1 for the evaluation, trips. */
+    quantity: integer('quantity').notNull(),
+    unitPriceOre: bigint('unit_price_ore', { mode: 'number' }).notNull(),
+    amountExVatOre: bigint('amount_ex_vat_ore', { mode: 'number' }).notNull(),
+    vatBasisPoints: integer('vat_basis_points').notNull(),
+    /** The accepted quote version whose prices applied (null for travel costs entered as spent). */
+    quoteId: uuid('quote_id').references(() => quotes.id, { onDelete: 'set null' }),
+    advisorUserId: uuid('advisor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    source: text('source'),
+    registeredByUserId: uuid('registered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('deliveries_programme_on_idx').on(t.programmeId, t.deliveredOn),
+    unique('deliveries_programme_source').on(t.programmeId, t.source),
+    check('deliveries_quantity_positive', sql`${t.quantity} > 0`),
+    check('deliveries_amounts_not_negative', sql`${t.unitPriceOre} >= 0 AND ${t.amountExVatOre} >= 0`),
+    check('deliveries_vat_range', sql`${t.vatBasisPoints} BETWEEN 0 AND 10000`),
   ],
 );

@@ -87,6 +87,8 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
       return { kind, scope, respondentUserId: subject };
     case 'membership':
       return { kind, scope, targetRole: 'participant' };
+    case 'delivery':
+      return { kind, scope, registeredByUserId: subject };
   }
 }
 
@@ -103,6 +105,7 @@ const expected: Record<ResourceKind, Record<ActorName, Cell>> = {
   pricing: row('AD', 'AD', 'AD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
   quote: row('AA', 'DD', 'NN', 'DD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   budget: row('AA', 'DD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  delivery: row('AA', 'AA', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   gathering: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
   attendance: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
   networkGroup: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
@@ -167,6 +170,13 @@ describe('access policy: what belongs to someone else', () => {
     expect(decide(actors.staffedAdvisor, 'write', project([SELF]))).toBe('deny');
     // Sharing with an advisor of another programme grants nothing.
     expect(decide(actors.poolAdvisor, 'read', project([SELF]))).toBe('not_found');
+  });
+
+  it("an advisor corrects only the deliveries they registered; the provider admin any", () => {
+    expect(decide(actors.staffedAdvisor, 'write', resourceOf('delivery', 'other'))).toBe('deny');
+    expect(decide(actors.staffedAdvisor, 'read', resourceOf('delivery', 'other'))).toBe('allow');
+    expect(decide(actors.providerAdmin, 'write', resourceOf('delivery', 'other'))).toBe('allow');
+    expect(decide(actors.clientAdmin, 'write', resourceOf('delivery', 'other'))).toBe('deny');
   });
 
   it('nobody reads a single evaluation answer, not even its respondent', () => {

@@ -47,6 +47,11 @@ export type Resource =
   | { kind: 'pricing'; providerId: string }
   | { kind: 'quote'; scope: ProgrammeScope }
   | { kind: 'budget'; scope: ProgrammeScope }
+  /**
+   * A registered delivery (an actual: gathering days, facilitated meetings, coaching hours,
+   * travel). `registeredByUserId` is who registered it; null for a new one.
+   */
+  | { kind: 'delivery'; scope: ProgrammeScope; registeredByUserId: string | null }
   | { kind: 'gathering'; scope: ProgrammeScope }
   | { kind: 'attendance'; scope: ProgrammeScope; subjectUserId: string | null }
   | { kind: 'networkGroup'; scope: ProgrammeScope; memberUserIds: readonly string[] }
@@ -81,6 +86,7 @@ export const RESOURCE_KINDS = [
   'pricing',
   'quote',
   'budget',
+  'delivery',
   'gathering',
   'attendance',
   'networkGroup',
@@ -212,6 +218,13 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
       return allowIf(r.providerAdmin);
     case 'budget':
       return allowIf(read ? r.providerAdmin || r.clientAdmin : r.providerAdmin);
+    case 'delivery': {
+      // Advisors register what they delivered and may correct their own entries; the provider
+      // admin all; the client admin reads what they will be invoiced for.
+      if (read) return allowIf(r.providerAdmin || r.staffedAdvisor || r.clientAdmin);
+      const mine = resource.registeredByUserId === null || resource.registeredByUserId === me;
+      return allowIf(r.providerAdmin || (r.staffedAdvisor && mine));
+    }
     case 'gathering':
       return allowIf(read || r.providerAdmin || r.staffedAdvisor);
     case 'attendance':

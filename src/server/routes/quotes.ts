@@ -1,4 +1,4 @@
-import { ZErrorBody, ZProgrammeParams } from '../../contracts/common';
+import { ZErrorBody, ZLocaleQuery, ZProgrammeParams } from '../../contracts/common';
 import {
   ZPricedQuote,
   ZQuoteDesign,
@@ -45,10 +45,11 @@ export function registerQuoteRoutes(app: App, deps: AppDeps): void {
         tags: ['quotes'],
         summary: 'The programme’s saved quote versions, newest first',
         params: ZProgrammeParams,
+        querystring: ZLocaleQuery,
         response: { 200: ZQuoteVersionList, ...errors },
       },
     },
-    async (req) => listQuoteVersions(db, userContextOf(req, deps), req.params.programmeId),
+    async (req) => listQuoteVersions(db, userContextOf(req, deps), req.params.programmeId, req.query),
   );
 
   app.post(
@@ -74,12 +75,20 @@ export function registerQuoteRoutes(app: App, deps: AppDeps): void {
         tags: ['quotes'],
         summary: 'Mark a quote version sent, accepted (the budget) or withdrawn',
         params: ZQuoteParams,
+        querystring: ZLocaleQuery,
         body: ZQuoteStatusChange,
         response: { 200: ZQuoteVersion, ...errors, 409: ZErrorBody },
       },
     },
     async (req) =>
-      changeQuoteStatus(db, userContextOf(req, deps), req.params.programmeId, req.params.quoteId, req.body),
+      changeQuoteStatus(
+        db,
+        userContextOf(req, deps),
+        req.params.programmeId,
+        req.params.quoteId,
+        req.body,
+        req.query,
+      ),
   );
 
   app.get(
@@ -89,9 +98,10 @@ export function registerQuoteRoutes(app: App, deps: AppDeps): void {
         tags: ['quotes'],
         summary: 'The programme’s budget: its accepted quote version (404 when none)',
         params: ZProgrammeParams,
+        querystring: ZLocaleQuery,
         response: { 200: ZQuoteVersion, ...errors },
       },
     },
-    async (req) => getProgrammeBudget(db, userContextOf(req, deps), req.params.programmeId),
+    async (req) => getProgrammeBudget(db, userContextOf(req, deps), req.params.programmeId, req.query),
   );
 }

@@ -12,7 +12,10 @@ import {
   ZPricedQuote,
   ZQuoteDesign,
 } from '../../contracts/quotes';
+import type { LocaleQuery } from '../../contracts/common';
 import type { Actor } from '../../domain/access/policy';
+import type { IsoDate } from '../../domain/pricing/rates';
+import type { Locale } from '../../i18n/index';
 import { MoneyError, fromKroner } from '../../domain/money/money';
 import { PricingInputError } from '../../domain/pricing/price-quote';
 import { recordAudit } from '../audit';
@@ -22,7 +25,7 @@ import { AppError, notFound } from '../errors';
 import { loadProgramme, scopeOf } from '../programmes/scope';
 import { toProgrammeDesign } from './design';
 import { isoDateInOslo, priceDesign } from './price';
-import { loadPricingRates } from './rates';
+import { type PricingRates, loadPricingRates } from './rates';
 
 type Ctx = RequestContext & { actor: Actor };
 type QuoteRow = typeof quotes.$inferSelect;
@@ -35,14 +38,28 @@ const ALLOWED: Record<QuoteStatus, readonly QuoteStatusChange['status'][]> = {
   withdrawn: [],
 };
 
-function presentVersion(row: QuoteRow): QuoteVersion {
+/**
+ * A saved version in the reader's language. A version keeps its design and the rates it was priced
+ * with, so it is priced again with those (same amounts, the labels and notes in `locale`); the
+ * stored answer is the fallback for versions saved before the rates were kept, and the guard
+ * should the engine ever price a stored design differently.
+ */
+export function presentVersion(row: QuoteRow, locale: Locale): QuoteVersion {
+  // Stored from validated input and our own response; parsing keeps the types honest.
+  const design = ZQuoteDesign.parse(row.design);
+  const stored = ZPricedQuote.parse(row.priced);
+  const again = storedRatesOf(row);
+  let priced = stored;
+  if (again) {
+    const fresh = priceDesign(toProgrammeDesign(design), again.rates, again.on, locale);
+    if (fresh.totalExVat === stored.totalExVat && fresh.totalIncVat === stored.totalIncVat) priced = fresh;
+  }
   return {
     id: row.id,
     version: row.version,
     status: row.status,
-    // Stored from validated input and our own response; parsing keeps the types honest.
-    design: ZQuoteDesign.parse(row.design),
-    priced: ZPricedQuote.parse(row.priced),
+    design,
+    priced,
     totalExVat: row.totalExVatOre / 100,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
@@ -50,8 +67,21 @@ function presentVersion(row: QuoteRow): QuoteVersion {
   };
 }
 
+/** The rates and date a version was priced with, when it kept them. */
+export function storedRatesOf(
+  row: Pick<QuoteRow, 'rates' | 'pricedOn'>,
+): { rates: PricingRates; on: IsoDate } | null {
+  if (!row.rates || !row.pricedOn) return null;
+  return { rates: row.rates as unknown as PricingRates, on: row.pricedOn };
+}
+
 /** GET /api/programmes/:id/quotes: every saved version, newest first (provider admin). */
-export async function listQuoteVersions(db: Db, ctx: Ctx, programmeId: string): Promise<QuoteVersionList> {
+export async function listQuoteVersions(
+  db: Db,
+  ctx: Ctx,
+  programmeId: string,
+  query: LocaleQuery,
+): Promise<QuoteVersionList> {
   const scope = scopeOf(await loadProgramme(db, programmeId));
   authorize(ctx.actor, 'read', { kind: 'quote', scope });
   const rows = await db
@@ -59,7 +89,7 @@ export async function listQuoteVersions(db: Db, ctx: Ctx, programmeId: string): 
     .from(quotes)
     .where(eq(quotes.programmeId, programmeId))
     .orderBy(desc(quotes.version));
-  return { quotes: rows.map(presentVersion) };
+  return { quotes: rows.map((row) => presentVersion(row, query.locale)) };
 }
 
 /**
@@ -74,9 +104,11 @@ export async function saveQuoteVersion(
   design: QuoteDesign,
   query: SaveQuoteQuery,
 ): Promise<QuoteVersion> {
-  const scope = scopeOf(await loadProgramme(db, programmeId));
+  const programme = await loadProgramme(db, programmeId);
+  const scope = scopeOf(programme);
   authorize(ctx.actor, 'write', { kind: 'quote', scope });
-  const on = query.date ?? isoDateInOslo(ctx.now);
+  // The rates that apply are those of the programme's start, when it has one.
+  const on = query.date ?? programme.startsOn ?? isoDateInOslo(ctx.now);
   const rates = await loadPricingRates(db, scope.providerId, on);
   let priced: PricedQuote;
   try {
@@ -99,6 +131,8 @@ export async function saveQuoteVersion(
         version: (last?.version ?? 0) + 1,
         design,
         priced,
+        rates: rates as unknown as Record<string, unknown>,
+        pricedOn: on,
         totalExVatOre: fromKroner(priced.totalExVat),
         createdByUserId: ctx.actor.userId,
         createdAt: ctx.now,
@@ -113,7 +147,7 @@ export async function saveQuoteVersion(
       ip: ctx.ip,
       details: { version: row!.version, totalExVat: priced.totalExVat },
     });
-    return presentVersion(row!);
+    return presentVersion(row!, query.locale);
   });
 }
 
@@ -127,6 +161,7 @@ export async function changeQuoteStatus(
   programmeId: string,
   quoteId: string,
   change: QuoteStatusChange,
+  query: LocaleQuery,
 ): Promise<QuoteVersion> {
   const scope = scopeOf(await loadProgramme(db, programmeId));
   authorize(ctx.actor, 'write', { kind: 'quote', scope });
@@ -168,12 +203,17 @@ export async function changeQuoteStatus(
       ip: ctx.ip,
       details: { version: current.version, from: current.status, withdrawn },
     });
-    return presentVersion(row!);
+    return presentVersion(row!, query.locale);
   });
 }
 
 /** GET /api/programmes/:id/budget: the accepted version, or 404 (provider admin, client admin). */
-export async function getProgrammeBudget(db: Db, ctx: Ctx, programmeId: string): Promise<QuoteVersion> {
+export async function getProgrammeBudget(
+  db: Db,
+  ctx: Ctx,
+  programmeId: string,
+  query: LocaleQuery,
+): Promise<QuoteVersion> {
   const scope = scopeOf(await loadProgramme(db, programmeId));
   authorize(ctx.actor, 'read', { kind: 'budget', scope });
   const [row] = await db
@@ -181,7 +221,7 @@ export async function getProgrammeBudget(db: Db, ctx: Ctx, programmeId: string):
     .from(quotes)
     .where(and(eq(quotes.programmeId, programmeId), eq(quotes.status, 'accepted')));
   if (!row) throw notFound();
-  return presentVersion(row);
+  return presentVersion(row, query.locale);
 }
 
 /**

@@ -44,9 +44,9 @@ export function QuoteVersions({
   const { t } = useTranslation();
   const locale = useLocale();
   const captionId = useId();
-  const versions = useQuoteVersions(programmeId);
+  const versions = useQuoteVersions(programmeId, locale);
   const save = useSaveQuoteVersion(programmeId, locale);
-  const setStatus = useSetQuoteStatus(programmeId);
+  const setStatus = useSetQuoteStatus(programmeId, locale);
   const [message, setMessage] = useState('');
 
   const onSave = () => {
@@ -156,7 +156,7 @@ export function QuoteVersions({
 export function QuoteBudgetPage({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const budget = useBudget(programme.id);
+  const budget = useBudget(programme.id, locale);
   return (
     <div className="app-page" data-testid="quote-budget">
       <ProgrammePageHead

@@ -45,11 +45,11 @@ const initialDesign = (() => {
   return draft.design;
 })();
 
-/** Prices a design with the provider's rates; the previous price stays on screen while the next loads. */
-function usePricedQuote(design: QuoteDesign, providerId: string, locale: Locale) {
+/** Prices a design with the provider's rates valid on `date`; the previous price stays on screen while the next loads. */
+function usePricedQuote(design: QuoteDesign, providerId: string, locale: Locale, date: string | null) {
   return useQuery({
-    queryKey: ['quote-price', providerId, locale, design] as const,
-    queryFn: () => api.priceQuote(design, { locale, providerId }),
+    queryKey: ['quote-price', providerId, locale, date, design] as const,
+    queryFn: () => api.priceQuote(design, { locale, providerId, date }),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
@@ -76,7 +76,8 @@ export function QuotePage({ programme }: { programme: ProgrammeDetail }) {
     return () => window.clearTimeout(timer);
   }, [draftKey]);
 
-  const priced = usePricedQuote(design, programme.provider.id, locale);
+  // Priced with the rates of the programme's start, as a saved version is.
+  const priced = usePricedQuote(design, programme.provider.id, locale, programme.startsOn);
   const [pdf, setPdf] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   // The file is made on the server from the design on screen, and saved through a temporary link.
   const downloadPdf = async () => {
