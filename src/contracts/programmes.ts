@@ -4,6 +4,7 @@ import { ZRole, ZUuid } from './common';
 /** The parts of a programme (PRODUCT.md); the UI links each, later issues fill them. */
 export const PROGRAMME_PARTS = [
   'quote',
+  'actuals',
   'participants',
   'groups',
   'plan',

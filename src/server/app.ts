@@ -28,6 +28,7 @@ import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoutes } from './routes/health';
 import { registerProgrammeRoutes } from './routes/programmes';
+import { registerActualsRoutes } from './routes/actuals';
 import { registerOfferPdfRoutes } from './routes/offer-pdf';
 import { registerQuoteRoutes } from './routes/quotes';
 
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerProgrammeRoutes(app, deps);
   registerQuoteRoutes(app, deps);
   registerOfferPdfRoutes(app, deps);
+  registerActualsRoutes(app, deps);
   registerAdminRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));

@@ -63,6 +63,7 @@ export function isNotFound(error: unknown): boolean {
 /** Every part (a record, so the compiler proves it matches the contracts' PROGRAMME_PARTS). */
 const PARTS: Record<ProgrammePart, true> = {
   quote: true,
+  actuals: true,
   participants: true,
   groups: true,
   plan: true,
@@ -76,18 +77,14 @@ export const isProgrammePart = (value: string | undefined): value is ProgrammePa
   value !== undefined && Object.hasOwn(PARTS, value);
 
 /** Parts that have a real page; the rest show "coming soon". */
-export const BUILT_PARTS: readonly ProgrammePart[] = ['participants', 'gatherings'];
+export const BUILT_PARTS: readonly ProgrammePart[] = ['quote', 'actuals', 'participants', 'gatherings'];
 
-/**
- * Whether a part has a real page for this user. The API still marks the quote as not available,
- * but its builder is there for provider admins, and the accepted quote for client admins.
- */
-export function isPartAvailable(programme: ProgrammeDetail, part: ProgrammeDetail['parts'][number]): boolean {
-  return (
-    part.available ||
-    (part.key === 'quote' &&
-      (programme.roles.includes('provider_admin') || programme.roles.includes('client_admin')))
-  );
+/** Whether a part has a real page for this user (the server decides, by role). */
+export function isPartAvailable(
+  _programme: ProgrammeDetail,
+  part: ProgrammeDetail['parts'][number],
+): boolean {
+  return part.available;
 }
 
 /** What each role comes here for first (PRODUCT.md, "Who uses it"). */

@@ -172,7 +172,7 @@ describe('access policy: what belongs to someone else', () => {
     expect(decide(actors.poolAdvisor, 'read', project([SELF]))).toBe('not_found');
   });
 
-  it("an advisor corrects only the deliveries they registered; the provider admin any", () => {
+  it('an advisor corrects only the deliveries they registered; the provider admin any', () => {
     expect(decide(actors.staffedAdvisor, 'write', resourceOf('delivery', 'other'))).toBe('deny');
     expect(decide(actors.staffedAdvisor, 'read', resourceOf('delivery', 'other'))).toBe('allow');
     expect(decide(actors.providerAdmin, 'write', resourceOf('delivery', 'other'))).toBe('allow');

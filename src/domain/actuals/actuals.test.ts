@@ -70,6 +70,17 @@ describe('priceDelivery: the seed budget’s prices', () => {
     }
   });
 
+  it('without a budget only travel can be priced', () => {
+    expect(priceDelivery(null, { kind: 'gatheringDay', quantity: 2 })).toMatchObject({
+      ok: false,
+      refusal: { code: 'noBudget' },
+    });
+    expect(priceDelivery(null, { kind: 'travel', quantity: 1, amount: kr(800) })).toMatchObject({
+      ok: true,
+      delivery: { amountExVat: kr(800), vatBasisPoints: 2500 },
+    });
+  });
+
   it('travel may be registered without a travel estimate in the budget', () => {
     const r = priceDelivery(WITHOUT_COACHING, { kind: 'travel', quantity: 1, amount: kr(1000) });
     expect(r).toMatchObject({ ok: true, delivery: { amountExVat: kr(1000), vatBasisPoints: 2500 } });

@@ -57,7 +57,12 @@ export interface PricedDelivery {
   vatBasisPoints: number;
 }
 
+/** The VAT of a delivery whose line the budget does not have (travel without an estimate). */
+export const STANDARD_VAT_BASIS_POINTS = 2500;
+
 export type DeliveryRefusal =
+  /** No accepted quote: nothing but travel (as spent) can be priced. */
+  | { code: 'noBudget'; params: { kind: DeliveryKind } }
   /** The budget has no line this kind draws on (e.g. coaching was not bought). */
   | { code: 'notInBudget'; params: { kind: DeliveryKind; line: LineKey } }
   | { code: 'amountRequired'; params: { kind: 'travel' } }
@@ -67,22 +72,22 @@ export type DeliveryRefusal =
 export type PriceDeliveryResult =
   { ok: true; delivery: PricedDelivery } | { ok: false; refusal: DeliveryRefusal };
 
-function lineOf(budget: PricedQuote, key: LineKey): QuoteLine | undefined {
-  return budget.lines.find((l) => l.key === key);
+function lineOf(budget: PricedQuote | null, key: LineKey): QuoteLine | undefined {
+  return budget?.lines.find((l) => l.key === key);
 }
 
 /**
  * Prices one delivery with the budget's prices. Refuses (does not throw) what the budget cannot
  * price, so the caller can say why.
  */
-export function priceDelivery(budget: PricedQuote, input: DeliveryInput): PriceDeliveryResult {
+export function priceDelivery(budget: PricedQuote | null, input: DeliveryInput): PriceDeliveryResult {
   const { kind, quantity } = input;
   if (!Number.isSafeInteger(quantity) || quantity <= 0) {
     return { ok: false, refusal: { code: 'badQuantity', params: { kind, quantity } } };
   }
   const key = LINE_OF_KIND[kind];
   const line = lineOf(budget, key);
-  const vatBasisPoints = line?.vatBasisPoints ?? budget.rateCard.vatBasisPoints;
+  const vatBasisPoints = line?.vatBasisPoints ?? budget?.rateCard.vatBasisPoints ?? STANDARD_VAT_BASIS_POINTS;
   if (kind === 'travel') {
     // Travel is invoiced as spent; a budget without a travel estimate still pays real trips.
     if (input.amount === undefined || input.amount === null || input.amount < 0) {
@@ -103,6 +108,7 @@ export function priceDelivery(budget: PricedQuote, input: DeliveryInput): PriceD
   if (input.amount !== undefined && input.amount !== null) {
     return { ok: false, refusal: { code: 'amountNotAllowed', params: { kind } } };
   }
+  if (!budget) return { ok: false, refusal: { code: 'noBudget', params: { kind } } };
   if (!line) return { ok: false, refusal: { code: 'notInBudget', params: { kind, line: key } } };
   let unitPrice: Ore;
   let amountExVat: Ore;
@@ -177,10 +183,11 @@ function ratio(actual: Ore, budget: Ore): number | null {
 
 /**
  * Budget vs. actual per line, in the budget's line order; a line that was delivered without being
- * in the budget (travel without an estimate) is added after. Sums are exact.
+ * in the budget (travel without an estimate) is added after. Sums are exact. Without a budget
+ * (no accepted quote) every line delivered is compared with 0.
  */
 export function compareBudgetToActuals(
-  budget: PricedQuote,
+  budget: PricedQuote | null,
   deliveries: readonly RegisteredDelivery[],
 ): BudgetComparison {
   const byLine = new Map<LineKey, { quantity: number; amount: Ore }>();
@@ -189,7 +196,7 @@ export function compareBudgetToActuals(
     const acc = byLine.get(key) ?? { quantity: 0, amount: ZERO };
     byLine.set(key, { quantity: acc.quantity + d.quantity, amount: add(acc.amount, d.amountExVat) });
   }
-  const keys: LineKey[] = budget.lines.map((l) => l.key);
+  const keys: LineKey[] = (budget?.lines ?? []).map((l) => l.key);
   for (const key of byLine.keys()) if (!keys.includes(key)) keys.push(key);
 
   const lines = keys.map((key): LineComparison => {

@@ -12,6 +12,8 @@ function partResource(part: ProgrammePart, scope: ProgrammeScope, me: string): R
   switch (part) {
     case 'quote':
       return { kind: 'budget', scope };
+    case 'actuals':
+      return { kind: 'delivery', scope, registeredByUserId: null };
     case 'participants':
       return { kind: 'participant', scope, subjectUserId: null };
     case 'groups':
@@ -33,7 +35,7 @@ function partResource(part: ProgrammePart, scope: ProgrammeScope, me: string): R
 }
 
 /** Parts with a working page today; the others show an honest "coming soon". */
-const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set(['participants', 'gatherings']);
+const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set(['participants', 'gatherings', 'actuals']);
 
 export async function getProgrammeDetail(
   db: Db,
@@ -50,7 +52,13 @@ export async function getProgrammeDetail(
       can(ctx.actor, 'read', partResource(part, scope, me)) ||
       // A participant answers evaluations even though they never read the results.
       (part === 'evaluations' && roles.includes('participant')),
-  ).map((key) => ({ key, available: AVAILABLE_PARTS.has(key) }));
+  ).map((key) => ({
+    key,
+    // The quote's page is the builder (provider admin) or the accepted quote (client admin).
+    available:
+      AVAILABLE_PARTS.has(key) ||
+      (key === 'quote' && (roles.includes('provider_admin') || roles.includes('client_admin'))),
+  }));
 
   const [[pc], [gc], [ac], [next]] = await Promise.all([
     db
