@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDemoCommand } from './demo';
 import { registerMailCommand } from './mail';
 import { registerMigrateCommand } from './migrate';
+import { registerPlanCommand } from './plan';
 import { registerQuoteCommand } from './quote';
 import { registerServeCommand } from './serve';
 
@@ -15,5 +16,6 @@ registerMigrateCommand(program);
 registerDemoCommand(program);
 registerMailCommand(program);
 registerQuoteCommand(program);
+registerPlanCommand(program);
 
 await program.parseAsync(process.argv);
