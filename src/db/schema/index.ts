@@ -5,3 +5,5 @@ export * from './audit';
 export * from './outbox';
 export * from './programme';
 export * from './quotes';
+export * from './groups';
+export * from './planning';

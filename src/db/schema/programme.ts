@@ -58,6 +58,8 @@ export const participants = pgTable(
     }),
     location: text('location'),
     gender: text('gender'),
+    /** Pinned to this group number by the import's `group` column (1-based); null: free. */
+    pinnedGroup: integer('pinned_group'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
