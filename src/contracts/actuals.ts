@@ -3,33 +3,18 @@
  * kroner as JSON numbers exact to the øre (as in quotes); quantities in each kind's unit.
  */
 import { z } from 'zod';
+import {
+  DELIVERY_KINDS,
+  DELIVERY_UNITS,
+  MAX_DELIVERY_QUANTITY,
+  UNIT_OF_DELIVERY_KIND,
+} from './actuals-constants';
 import { ZUuid } from './common';
 
-export const DELIVERY_KINDS = ['gatheringDay', 'networkMeeting', 'coaching', 'evaluation', 'travel'] as const;
+export { DELIVERY_KINDS, DELIVERY_UNITS, MAX_DELIVERY_QUANTITY, UNIT_OF_DELIVERY_KIND };
+export type { DeliveryKind, DeliveryUnit } from './actuals-constants';
 export const ZDeliveryKind = z.enum(DELIVERY_KINDS);
-export type DeliveryKind = z.infer<typeof ZDeliveryKind>;
-
-/** The unit each kind is counted in: advisor-days, meetings, minutes of coaching, the job, trips. */
-export const DELIVERY_UNITS = ['advisorDay', 'meeting', 'minute', 'fixed', 'trip'] as const;
 export const ZDeliveryUnit = z.enum(DELIVERY_UNITS);
-export type DeliveryUnit = z.infer<typeof ZDeliveryUnit>;
-
-export const UNIT_OF_DELIVERY_KIND: Record<DeliveryKind, DeliveryUnit> = {
-  gatheringDay: 'advisorDay',
-  networkMeeting: 'meeting',
-  coaching: 'minute',
-  evaluation: 'fixed',
-  travel: 'trip',
-};
-
-/** The most of one kind a single registration may hold (a gathering of many advisors, a year of coaching). */
-export const MAX_DELIVERY_QUANTITY: Record<DeliveryKind, number> = {
-  gatheringDay: 50,
-  networkMeeting: 100,
-  coaching: 60 * 200,
-  evaluation: 1,
-  travel: 50,
-};
 
 const ZKroner = z.number();
 const ZIsoDate = z.iso.date();

@@ -14,6 +14,14 @@ import type {
   ZTokenPasswordRequest,
   ZUpdateMeRequest,
 } from '../contracts/auth';
+import type {
+  ActualsReport,
+  Delivery,
+  DeliveryKind,
+  DeliveryList,
+  InvoicingBasis,
+  RegisterDelivery,
+} from '../contracts/actuals';
 import type { ErrorBody, Locale } from '../contracts/common';
 import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
 import type {
@@ -26,6 +34,7 @@ import type {
 } from '../contracts/quotes';
 
 export type { SessionResponse, ProgrammeDetail, PricedQuote, QuoteDesign };
+export type { ActualsReport, Delivery, DeliveryKind, DeliveryList, InvoicingBasis, RegisterDelivery };
 export type { QuoteStatus, QuoteStatusChange, QuoteVersion, QuoteVersionList };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
 export type Participant = ParticipantList['participants'][number];
@@ -92,7 +101,7 @@ interface RequestOptions {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
@@ -124,23 +133,24 @@ async function request<T>(
 }
 
 /**
- * Renders the offer for a design as a PDF on the server and returns it with its file name.
- * Not `request()`: the answer is a file, not JSON (errors still are).
+ * Fetches a file the server makes (a PDF, a spreadsheet) and returns it with its file name. Not
+ * `request()`: the answer is a file, not JSON (errors still are).
  */
-export async function downloadOfferPdf(
-  programmeId: string,
-  design: QuoteDesign,
-  locale: Locale,
+export async function downloadFile(
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; fallbackName: string },
 ): Promise<{ blob: Blob; filename: string }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/pdf' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/programmes/${enc(programmeId)}/offer.pdf?locale=${enc(locale)}`, {
-      method: 'POST',
+    response = await fetch(path, {
+      method,
       headers,
       credentials: 'same-origin',
-      body: JSON.stringify(design),
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch (cause) {
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
@@ -155,8 +165,28 @@ export async function downloadOfferPdf(
     throw toApiError(response.status, json);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'tilbud.pdf';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? options.fallbackName;
   return { blob: await response.blob(), filename };
+}
+
+/** Renders the offer for a design as a PDF on the server. */
+export function downloadOfferPdf(programmeId: string, design: QuoteDesign, locale: Locale) {
+  return downloadFile('POST', `/api/programmes/${enc(programmeId)}/offer.pdf?locale=${enc(locale)}`, {
+    body: design,
+    fallbackName: 'tilbud.pdf',
+  });
+}
+
+/** Hands a downloaded file to the browser to save, through a temporary link. */
+export function saveFile({ blob, filename }: { blob: Blob; filename: string }): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function toApiError(status: number, json: unknown): ApiError {
@@ -247,6 +277,17 @@ export const api = {
   /** The accepted quote version (404 when there is none): provider and client admins. */
   budget: (programmeId: string, locale: Locale) =>
     request<QuoteVersion>('GET', `/api/programmes/${enc(programmeId)}/budget?locale=${enc(locale)}`),
+  // --- Actuals: deliveries, budget vs. actual, invoicing basis ---
+  deliveries: (programmeId: string) =>
+    request<DeliveryList>('GET', `/api/programmes/${enc(programmeId)}/deliveries`),
+  registerDelivery: (programmeId: string, body: RegisterDelivery) =>
+    request<Delivery>('POST', `/api/programmes/${enc(programmeId)}/deliveries`, { body }),
+  deleteDelivery: (programmeId: string, deliveryId: string) =>
+    request<null>('DELETE', `/api/programmes/${enc(programmeId)}/deliveries/${enc(deliveryId)}`),
+  actuals: (programmeId: string) =>
+    request<ActualsReport>('GET', `/api/programmes/${enc(programmeId)}/actuals`),
+  invoicing: (programmeId: string) =>
+    request<InvoicingBasis>('GET', `/api/programmes/${enc(programmeId)}/invoicing`),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
   audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
 };

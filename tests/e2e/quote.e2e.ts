@@ -127,10 +127,11 @@ describe('the quote builder', () => {
   });
 
   it('saves a version, marks it sent and accepted, loads it back; the client admin then sees the accepted quote', async () => {
+    // Vinje: its provider has no quote yet (Seljord's demo offer is already accepted).
     // The client admin first: no accepted quote yet.
     const client = (await h.newPage()).page;
-    await logIn(client, h.login('client_admin').email);
-    const home = await openProgramme(client, /Seljord/);
+    await logIn(client, h.login('client_admin', 'Vinje').email);
+    const home = await openProgramme(client, /Vinje/);
     await client.goto(`${home}/quote`);
     await settled(client);
     const clientText = catalogs[(await htmlLang(client)) as keyof typeof catalogs];
@@ -144,7 +145,7 @@ describe('the quote builder', () => {
 
     // The provider admin saves the seed offer as version 1.
     const { page } = await h.newPage();
-    await logIn(page, h.login('provider_admin').email);
+    await logIn(page, h.login('provider_admin', 'Vinje').email);
     await page.goto(`${home}/quote`);
     await settled(page);
     await page.getByTestId('quote-table').waitFor();

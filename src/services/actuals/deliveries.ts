@@ -179,7 +179,9 @@ export async function registerDelivery(
   }
   const deliverers = await deliverersOf(db, programme);
   const actorDelivers = deliverers.some((d) => d.id === ctx.actor.userId);
-  const advisorUserId = input.advisorUserId ?? (actorDelivers ? ctx.actor.userId : null);
+  // Left out: the registering advisor (or admin) delivered it; null says explicitly "not given".
+  const advisorUserId =
+    input.advisorUserId === undefined ? (actorDelivers ? ctx.actor.userId : null) : input.advisorUserId;
   const advisor = advisorUserId ? deliverers.find((d) => d.id === advisorUserId) : undefined;
   if (advisorUserId && !advisor) {
     throw new AppError('validation_failed', 'This person does not deliver on the programme', 'advisorUserId');

@@ -17,6 +17,7 @@ import {
 } from '../../db/schema/index';
 import { hashPassword } from '../auth/password';
 import { AppError } from '../errors';
+import { insertDemoBudget } from './demo-budget';
 import { DEMO_PROVIDER_NAMES, DEMO_STATE_TRAVEL_RATES, DEMO_TENANTS, type DemoTenant } from './demo-data';
 
 /** The one password of every demo user; the console prints it next to the logins. */
@@ -201,6 +202,16 @@ async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
       })),
     ),
   );
+
+  // Seljord's offer is accepted (its budget); Vinje's provider has yet to make one.
+  if (tenant.client.name === 'Seljord kommune')
+    await insertDemoBudget(tx, {
+      programmeId,
+      providerId,
+      startsOn: tenant.programme.startsOn,
+      locale: tenant.client.defaultLocale ?? 'nb',
+      acceptedAt: new Date('2026-11-20T09:00:00Z'),
+    });
 
   const advisor = tenant.advisors.find((a) => a.staffed) ?? tenant.advisors[0];
   const leader = tenant.leaders.find((l) => l.key === tenant.loginLeaderKey);

@@ -4,6 +4,7 @@ import type { ProgrammeDetail } from '../api';
 import { NotFound } from '../components/not-found';
 import { ProgrammeGate } from '../components/programme-gate';
 import { isProgrammePart } from '../programme-data';
+import { ActualsPage } from './actuals';
 import { ComingSoonPage } from './coming-soon';
 import { GatheringsPage } from './gatherings';
 import { ParticipantsPage } from './participants';
@@ -34,6 +35,8 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
     case 'gatherings':
       return <GatheringsPage programme={programme} />;
     case 'quote':
+    case 'actuals':
+      return <ActualsPage programme={programme} />;
       // The builder is the provider admin's; a client admin sees the accepted quote (the budget).
       if (programme.roles.includes('provider_admin')) return <QuotePage programme={programme} />;
       if (programme.roles.includes('client_admin')) return <QuoteBudgetPage programme={programme} />;

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import {
   api,
   downloadOfferPdf,
+  saveFile,
   type Locale,
   type PricedQuote,
   type ProgrammeDetail,
@@ -83,15 +84,7 @@ export function QuotePage({ programme }: { programme: ProgrammeDetail }) {
   const downloadPdf = async () => {
     setPdf({ busy: true, error: null });
     try {
-      const { blob, filename } = await downloadOfferPdf(programme.id, design, locale);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await downloadOfferPdf(programme.id, design, locale));
       setPdf({ busy: false, error: null });
     } catch (error) {
       setPdf({ busy: false, error });
