@@ -29,6 +29,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoutes } from './routes/health';
 import { registerProgrammeRoutes } from './routes/programmes';
 import { registerActualsRoutes } from './routes/actuals';
+import { registerRateRoutes } from './routes/rates';
 import { registerOfferPdfRoutes } from './routes/offer-pdf';
 import { registerQuoteRoutes } from './routes/quotes';
 
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerQuoteRoutes(app, deps);
   registerOfferPdfRoutes(app, deps);
   registerActualsRoutes(app, deps);
+  registerRateRoutes(app, deps);
   registerAdminRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));

@@ -23,6 +23,7 @@ import type {
   RegisterDelivery,
 } from '../contracts/actuals';
 import type { ErrorBody, Locale } from '../contracts/common';
+import type { RateCard, RateCardInput, RateCardList } from '../contracts/rates';
 import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
 import type {
   PricedQuote,
@@ -35,6 +36,7 @@ import type {
 
 export type { SessionResponse, ProgrammeDetail, PricedQuote, QuoteDesign };
 export type { ActualsReport, Delivery, DeliveryKind, DeliveryList, InvoicingBasis, RegisterDelivery };
+export type { RateCard, RateCardInput, RateCardList };
 export type { QuoteStatus, QuoteStatusChange, QuoteVersion, QuoteVersionList };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
 export type Participant = ParticipantList['participants'][number];
@@ -277,6 +279,15 @@ export const api = {
   /** The accepted quote version (404 when there is none): provider and client admins. */
   budget: (programmeId: string, locale: Locale) =>
     request<QuoteVersion>('GET', `/api/programmes/${enc(programmeId)}/budget?locale=${enc(locale)}`),
+  // --- Rate cards ---
+  rateCards: (providerId: string) =>
+    request<RateCardList>('GET', `/api/providers/${enc(providerId)}/rate-cards`),
+  createRateCard: (providerId: string, body: RateCardInput) =>
+    request<RateCard>('POST', `/api/providers/${enc(providerId)}/rate-cards`, { body }),
+  updateRateCard: (providerId: string, rateCardId: string, body: RateCardInput) =>
+    request<RateCard>('PUT', `/api/providers/${enc(providerId)}/rate-cards/${enc(rateCardId)}`, { body }),
+  deleteRateCard: (providerId: string, rateCardId: string) =>
+    request<null>('DELETE', `/api/providers/${enc(providerId)}/rate-cards/${enc(rateCardId)}`),
   // --- Actuals: deliveries, budget vs. actual, invoicing basis ---
   deliveries: (programmeId: string) =>
     request<DeliveryList>('GET', `/api/programmes/${enc(programmeId)}/deliveries`),

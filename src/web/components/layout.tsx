@@ -159,6 +159,11 @@ function Header({ session }: { session: SessionResponse | null }) {
               {session.adminOf.flatMap((provider) => {
                 const suffix = session.adminOf.length > 1 ? ` (${provider.name})` : '';
                 return [
+                  <li key={`${provider.id}-rates`}>
+                    <NavRouterLink to={`/admin/${provider.id}/rates`}>
+                      {t('rates.navLink') + suffix}
+                    </NavRouterLink>
+                  </li>,
                   <li key={`${provider.id}-outbox`}>
                     <NavRouterLink to={`/admin/${provider.id}/outbox`}>
                       {t('home.outboxLink') + suffix}

@@ -20,7 +20,7 @@ function useProviderName(providerId: string): string | undefined {
   return session?.adminOf.find((p) => p.id === providerId)?.name;
 }
 
-function AdminHead({ title, path, lead }: { title: string; path: string; lead: string }) {
+export function AdminHead({ title, path, lead }: { title: string; path: string; lead: string }) {
   const { t } = useTranslation();
   useDocumentTitle(title);
   return (

@@ -1,0 +1,56 @@
+/** A provider's rate cards: the prices quotes are computed from, each valid from a date. */
+import { z } from 'zod';
+import { ZUuid } from './common';
+
+const ZIsoDate = z.iso.date();
+
+/** Kroner with at most two decimals, above 0, below ten million. */
+const ZPriceNok = z
+  .number()
+  .positive()
+  .max(9_999_999.99)
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'At most two decimals (øre)' });
+
+export const ZRateCardInput = z.strictObject({
+  validFrom: ZIsoDate,
+  gatheringDayRateNok: ZPriceNok,
+  networkDayRateNok: ZPriceNok,
+  evaluationNok: ZPriceNok,
+  coachingHourlyRateNok: ZPriceNok,
+  /** 0.25 = 25 %; whole basis points (0.0001) from 0 to 1. */
+  vatRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .refine((n) => Math.abs(Math.round(n * 10_000) - n * 10_000) < 1e-6, {
+      message: 'At most two decimals of a percent',
+    }),
+});
+export type RateCardInput = z.infer<typeof ZRateCardInput>;
+
+export const ZRateCard = z.object({
+  id: ZUuid,
+  validFrom: ZIsoDate,
+  gatheringDayRate: z.number(),
+  networkDayRate: z.number(),
+  evaluationFixed: z.number(),
+  coachingHourlyRate: z.number(),
+  vatRate: z.number(),
+  /** The card that applies today. */
+  current: z.boolean(),
+  /** Cards valid from a later date may still be changed or removed; those in force may not. */
+  editable: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type RateCard = z.infer<typeof ZRateCard>;
+
+export const ZRateCardList = z.object({
+  /** Newest valid-from first. */
+  rateCards: z.array(ZRateCard),
+  /** Today in Norway: cards valid from after it are editable. */
+  today: ZIsoDate,
+});
+export type RateCardList = z.infer<typeof ZRateCardList>;
+
+export const ZProviderParams = z.object({ providerId: ZUuid });
+export const ZRateCardParams = z.object({ providerId: ZUuid, rateCardId: ZUuid });
