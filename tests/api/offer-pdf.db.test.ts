@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type PricedQuote, SEED_QUOTE_DESIGN } from '../../src/contracts/quotes';
-import { clients, gatherings, programmes, providers } from '../../src/db/schema/index';
+import { clients, gatherings, programmes, providers, quotes } from '../../src/db/schema/index';
 import { renderOfferPdf } from '../../src/services/offer-pdf/render';
 import { slugify } from '../../src/services/offer-pdf/slug';
 import { type Tenant, createGathering, createTenant, createUser } from '../factories';
@@ -249,6 +249,72 @@ describe('POST /api/programmes/:id/offer.pdf: bad input is a 400 naming the fiel
       400,
       'validation_failed',
       'locale',
+    );
+  });
+});
+
+describe('GET …/quotes/:id/offer.pdf and …/budget/offer.pdf: a saved version as it was sent', () => {
+  const json = (who: LoggedIn, method: 'GET' | 'POST', url: string, body?: object) =>
+    ctx().app.inject({ method, url, payload: body, headers: who.headers(method !== 'GET') });
+
+  it('renders the accepted version with its own date and prices, for the provider admin and the client admin', async () => {
+    const p = nn.programme.id;
+    const saved = await json(nnAdmin, 'POST', `/api/programmes/${p}/quotes`, SEED_QUOTE_DESIGN);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const id = saved.json<{ id: string }>().id;
+    expect(
+      (await json(nnAdmin, 'POST', `/api/programmes/${p}/quotes/${id}/status`, { status: 'sent' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await json(nnAdmin, 'POST', `/api/programmes/${p}/quotes/${id}/status`, { status: 'accepted' }))
+        .statusCode,
+    ).toBe(200);
+    // As if it was sent the day after it was saved.
+    await ctx()
+      .database.db.update(quotes)
+      .set({ sentAt: new Date('2027-01-06T09:00:00Z') })
+      .where(eq(quotes.id, id));
+    const admin = await json(nnAdmin, 'GET', `/api/programmes/${p}/quotes/${id}/offer.pdf`);
+    expect(admin.statusCode, admin.body).toBe(200);
+    expect(admin.headers['content-disposition']).toBe(
+      'attachment; filename="tilbud-leiarprogram-seljord-2027-v1.pdf"',
+    );
+    const { text } = await textOf(admin.rawPayload);
+    // Dated the day it was sent, in the client's nynorsk, with the seed's amounts.
+    expect(text).toContain('6. januar 2027');
+    expect(text).toContain('Leiarsamlingar');
+    expect(text).toContain('332 500 kr');
+
+    const clientAdmin = await logInAs(ctx().app, nn.users.clientAdmin.email);
+    const budget = await json(clientAdmin, 'GET', `/api/programmes/${p}/budget/offer.pdf?locale=nb`);
+    expect(budget.statusCode, budget.body).toBe(200);
+    expect((await textOf(budget.rawPayload)).text).toContain('Ledersamlinger');
+    // The client admin reads only the accepted version, not the list of drafts.
+    expectError(
+      await json(clientAdmin, 'GET', `/api/programmes/${p}/quotes/${id}/offer.pdf`),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('is 404 for another programme’s version and when nothing is accepted', async () => {
+    const other = await json(nbAdmin, 'POST', `/api/programmes/${nb.programme.id}/quotes`, SEED_QUOTE_DESIGN);
+    const otherId = other.json<{ id: string }>().id;
+    expectError(
+      await json(nbAdmin, 'GET', `/api/programmes/${nb.programme.id}/budget/offer.pdf`),
+      404,
+      'not_found',
+    );
+    expectError(
+      await json(nnAdmin, 'GET', `/api/programmes/${nn.programme.id}/quotes/${otherId}/offer.pdf`),
+      404,
+      'not_found',
+    );
+    expectError(
+      await json(nnAdmin, 'GET', `/api/programmes/${nb.programme.id}/quotes/${otherId}/offer.pdf`),
+      404,
+      'not_found',
     );
   });
 });

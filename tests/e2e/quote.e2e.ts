@@ -161,7 +161,7 @@ describe('the quote builder', () => {
     );
     expect(
       await row.locator('[data-action]').evaluateAll((b) => b.map((x) => x.getAttribute('data-action'))),
-    ).toEqual(['sent', 'withdrawn', 'load']);
+    ).toEqual(['sent', 'withdrawn', 'pdf', 'load']);
     await expectAccessible(page, 'quote builder with a draft version');
 
     // Sent, then accepted: the row offers only what may follow.
@@ -191,6 +191,13 @@ describe('the quote builder', () => {
     expect(await client.getByTestId('quote-budget-none').count()).toBe(0);
     expect(await client.locator('main input, main button[data-action]').count()).toBe(0);
     await expectAccessible(client, 'quote page with the accepted quote (client admin)');
+    // …and downloads it as the PDF that was sent.
+    const [pdf] = await Promise.all([
+      client.waitForEvent('download'),
+      client.getByTestId('quote-budget-pdf').click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^tilbud-.+-v1\.pdf$/);
+    expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await screenshot(client, 'quote-budget-client-admin');
   });
 

@@ -1,7 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZErrorBody, ZLocale, ZProgrammeParams } from '../../contracts/common';
-import { ZQuoteDesign } from '../../contracts/quotes';
-import { renderOfferPdfForProgramme } from '../../services/offer-pdf/offer-pdf';
+import { ZQuoteDesign, ZQuoteParams } from '../../contracts/quotes';
+import { renderOfferPdfForProgramme, renderSavedOfferPdf } from '../../services/offer-pdf/offer-pdf';
 import type { App, AppDeps } from '../app';
 import { userContextOf } from '../session';
 
@@ -40,5 +41,54 @@ export function registerOfferPdfRoutes(app: App, deps: AppDeps): void {
         .header('cache-control', 'no-store')
         .send(offer.pdf);
     },
+  );
+
+  const sendPdf = (reply: FastifyReply, offer: { filename: string; pdf: Buffer }) =>
+    reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${offer.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(offer.pdf);
+
+  app.get(
+    '/api/programmes/:programmeId/quotes/:quoteId/offer.pdf',
+    {
+      schema: {
+        tags: ['quotes'],
+        summary: 'A saved quote version’s offer as a PDF, as it was sent',
+        params: ZQuoteParams,
+        querystring: ZOfferPdfQuery,
+        response: { 200: z.unknown().describe('The offer (application/pdf)'), ...errors },
+      },
+    },
+    async (req, reply) =>
+      sendPdf(
+        reply,
+        await renderSavedOfferPdf(
+          db,
+          userContextOf(req, deps),
+          req.params.programmeId,
+          { quoteId: req.params.quoteId },
+          req.query,
+        ),
+      ),
+  );
+
+  app.get(
+    '/api/programmes/:programmeId/budget/offer.pdf',
+    {
+      schema: {
+        tags: ['quotes'],
+        summary: 'The accepted offer (the budget) as a PDF',
+        params: ZProgrammeParams,
+        querystring: ZOfferPdfQuery,
+        response: { 200: z.unknown().describe('The offer (application/pdf)'), ...errors },
+      },
+    },
+    async (req, reply) =>
+      sendPdf(
+        reply,
+        await renderSavedOfferPdf(db, userContextOf(req, deps), req.params.programmeId, 'budget', req.query),
+      ),
   );
 }

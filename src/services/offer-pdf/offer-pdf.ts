@@ -1,18 +1,19 @@
-import { asc, eq } from 'drizzle-orm';
-import type { QuoteDesign } from '../../contracts/quotes';
+import { and, asc, eq } from 'drizzle-orm';
+import type { PricedQuote, QuoteDesign } from '../../contracts/quotes';
 import type { Db } from '../../db/client';
-import { gatherings, providers } from '../../db/schema/index';
+import { gatherings, providers, quotes } from '../../db/schema/index';
 import type { Actor } from '../../domain/access/policy';
 import { MoneyError } from '../../domain/money/money';
 import { PricingInputError } from '../../domain/pricing/price-quote';
 import type { Locale } from '../../i18n/index';
 import { authorize } from '../authorize';
 import type { RequestContext } from '../context';
-import { AppError } from '../errors';
-import { loadProgramme, scopeOf } from '../programmes/scope';
+import { AppError, notFound } from '../errors';
+import { type ProgrammeRow, loadProgramme, scopeOf } from '../programmes/scope';
 import { toProgrammeDesign } from '../quotes/design';
 import { isoDateInOslo, priceDesign } from '../quotes/price';
 import { loadPricingRates } from '../quotes/rates';
+import { presentVersion } from '../quotes/versions';
 import { renderOfferPdf } from './render';
 import { slugify } from './slug';
 
@@ -26,7 +27,7 @@ export interface OfferPdf {
 
 /**
  * POST /api/programmes/:programmeId/offer.pdf: prices the design with the provider's rate card
- * valid today (in Norway) and renders the offer for the programme's client, listing the
+ * valid at the programme's start (else today, in Norway) and renders the offer for the programme's client, listing the
  * programme's gatherings. The provider admin only (the `quote` resource); writes nothing. The
  * language is the one asked for, else the client's own (Seljord writes nynorsk).
  */
@@ -41,7 +42,51 @@ export async function renderOfferPdfForProgramme(
   authorize(ctx.actor, 'read', { kind: 'quote', scope: scopeOf(programme) });
   const locale = query.locale ?? programme.clientLocale;
   const on = isoDateInOslo(ctx.now);
-  const [[provider], rows, rates] = await Promise.all([
+  // Priced as a saved version would be: with the rates of the programme's start.
+  const ratesOn = programme.startsOn ?? on;
+  const rates = await loadPricingRates(db, programme.providerId, ratesOn);
+  const quote = priceOrRefuse(() => priceDesign(toProgrammeDesign(design), rates, ratesOn, locale));
+  return renderFor(db, programme, { locale, date: on, quote });
+}
+
+/**
+ * GET …/quotes/:quoteId/offer.pdf (provider admin) and GET …/budget/offer.pdf (provider and
+ * client admin: the accepted version): a saved version's offer as it was sent, dated the day it
+ * was sent (or saved), its amounts from the rates it was priced with, in the reader's language.
+ */
+export async function renderSavedOfferPdf(
+  db: Db,
+  ctx: RequestContext & { actor: Actor },
+  programmeId: string,
+  which: { quoteId: string } | 'budget',
+  query: { locale?: Locale | undefined },
+): Promise<OfferPdf> {
+  const programme = await loadProgramme(db, programmeId);
+  const scope = scopeOf(programme);
+  authorize(ctx.actor, 'read', which === 'budget' ? { kind: 'budget', scope } : { kind: 'quote', scope });
+  const [row] = await db
+    .select()
+    .from(quotes)
+    .where(
+      and(
+        eq(quotes.programmeId, programmeId),
+        which === 'budget' ? eq(quotes.status, 'accepted') : eq(quotes.id, which.quoteId),
+      ),
+    );
+  if (!row) throw notFound();
+  const locale = query.locale ?? programme.clientLocale;
+  const version = presentVersion(row, locale);
+  const date = isoDateInOslo(row.sentAt ?? row.createdAt);
+  const pdf = await renderFor(db, programme, { locale, date, quote: version.priced });
+  return { ...pdf, filename: pdf.filename.replace(/\.pdf$/, `-v${row.version}.pdf`) };
+}
+
+async function renderFor(
+  db: Db,
+  programme: ProgrammeRow,
+  offer: { locale: Locale; date: string; quote: PricedQuote },
+): Promise<OfferPdf> {
+  const [[provider], rows] = await Promise.all([
     db
       .select({ name: providers.name, orgNumber: providers.orgNumber })
       .from(providers)
@@ -49,20 +94,18 @@ export async function renderOfferPdfForProgramme(
     db
       .select({ number: gatherings.number, theme: gatherings.theme, startsAt: gatherings.startsAt })
       .from(gatherings)
-      .where(eq(gatherings.programmeId, programmeId))
+      .where(eq(gatherings.programmeId, programme.programmeId))
       .orderBy(asc(gatherings.number)),
-    loadPricingRates(db, programme.providerId, on),
   ]);
-  const quote = priceOrRefuse(() => priceDesign(toProgrammeDesign(design), rates, on, locale));
   const pdf = await renderOfferPdf({
-    locale,
-    date: on,
+    locale: offer.locale,
+    date: offer.date,
     validDays: OFFER_VALID_DAYS,
     provider: { name: provider?.name ?? programme.providerName, orgNumber: provider?.orgNumber ?? null },
     client: { name: programme.clientName },
     programme: { name: programme.name },
     gatherings: rows,
-    quote,
+    quote: offer.quote,
   });
   return { filename: `tilbud-${slugify(programme.name)}.pdf`, pdf };
 }

@@ -1,7 +1,15 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgrammeDetail, QuoteDesign, QuoteStatus, QuoteStatusChange, QuoteVersion } from '../api';
+import {
+  downloadFile,
+  saveFile,
+  type ProgrammeDetail,
+  type QuoteDesign,
+  type QuoteStatus,
+  type QuoteStatusChange,
+  type QuoteVersion,
+} from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
 import { ProgrammePageHead } from '../components/programme-page-head';
@@ -48,6 +56,7 @@ export function QuoteVersions({
   const save = useSaveQuoteVersion(programmeId, locale);
   const setStatus = useSetQuoteStatus(programmeId, locale);
   const [message, setMessage] = useState('');
+  const { getPdf, pdfError } = usePdfDownload();
 
   const onSave = () => {
     if (!design) return;
@@ -75,6 +84,7 @@ export function QuoteVersions({
       </Paragraph>
       {save.isError ? <ErrorAlert error={save.error} /> : null}
       {setStatus.isError ? <ErrorAlert error={setStatus.error} /> : null}
+      {pdfError ? <ErrorAlert error={pdfError} /> : null}
       <Heading level={2} data-size="sm" id={`${captionId}-heading`}>
         {t('quoteBuilder.versions.heading')}
       </Heading>
@@ -130,6 +140,20 @@ export function QuoteVersions({
                           type="button"
                           variant="tertiary"
                           data-size="sm"
+                          data-action="pdf"
+                          aria-label={label(t('quoteBuilder.versions.actions.pdf'))}
+                          onClick={() =>
+                            void getPdf(
+                              `/api/programmes/${encodeURIComponent(programmeId)}/quotes/${encodeURIComponent(v.id)}/offer.pdf?locale=${locale}`,
+                            )
+                          }
+                        >
+                          {t('quoteBuilder.versions.actions.pdf')}
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
                           data-action="load"
                           aria-label={label(t('quoteBuilder.versions.actions.load'))}
                           onClick={() => {
@@ -152,11 +176,26 @@ export function QuoteVersions({
   );
 }
 
+/** Downloads a saved offer's PDF and hands it to the browser; the error, if any, for display. */
+function usePdfDownload() {
+  const [pdfError, setPdfError] = useState<unknown>(null);
+  const getPdf = async (path: string) => {
+    setPdfError(null);
+    try {
+      saveFile(await downloadFile('GET', path, { fallbackName: 'tilbud.pdf' }));
+    } catch (error) {
+      setPdfError(error);
+    }
+  };
+  return { getPdf, pdfError };
+}
+
 /** The quote part for a client admin: the accepted quote, read-only, or a short note that there is none. */
 export function QuoteBudgetPage({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const budget = useBudget(programme.id, locale);
+  const { getPdf, pdfError } = usePdfDownload();
   return (
     <div className="app-page" data-testid="quote-budget">
       <ProgrammePageHead
@@ -182,6 +221,21 @@ export function QuoteBudgetPage({ programme }: { programme: ProgrammeDetail }) {
               date: formatShortDate(budget.data.acceptedAt ?? budget.data.createdAt, locale),
             })}
           </Paragraph>
+          <div>
+            <Button
+              type="button"
+              variant="secondary"
+              data-testid="quote-budget-pdf"
+              onClick={() =>
+                void getPdf(
+                  `/api/programmes/${encodeURIComponent(programme.id)}/budget/offer.pdf?locale=${locale}`,
+                )
+              }
+            >
+              {t('quoteBuilder.budget.pdf')}
+            </Button>
+          </div>
+          {pdfError ? <ErrorAlert error={pdfError} /> : null}
           <QuoteResult quote={budget.data.priced} locale={locale} />
         </section>
       ) : null}
