@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDemoCommand } from './demo';
+import { registerGroupsCommand } from './groups';
 import { registerMailCommand } from './mail';
 import { registerMigrateCommand } from './migrate';
 import { registerPlanCommand } from './plan';
@@ -17,5 +18,6 @@ registerDemoCommand(program);
 registerMailCommand(program);
 registerQuoteCommand(program);
 registerPlanCommand(program);
+registerGroupsCommand(program);
 
 await program.parseAsync(process.argv);

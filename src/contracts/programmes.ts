@@ -39,22 +39,8 @@ export const ZProgrammeDetail = z.object({
 });
 export type ProgrammeDetail = z.infer<typeof ZProgrammeDetail>;
 
-export const ZLeaderLevel = z.enum(['kommunalsjef', 'okonomisjef', 'enhetsleder', 'avdelingsleder', 'other']);
-
-export const ZParticipant = z.object({
-  id: ZUuid,
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  title: z.string().nullable(),
-  level: ZLeaderLevel,
-  sector: z.string().nullable(),
-  unit: z.string().nullable(),
-  location: z.string().nullable(),
-  reportsTo: z.object({ id: ZUuid, name: z.string() }).nullable(),
-  active: z.boolean(),
-});
-export const ZParticipantList = z.object({ participants: z.array(ZParticipant) });
+// The participant schemas live with the rest of the participant contracts.
+export { ZLeaderLevel, ZParticipant, ZParticipantList } from './participants';
 
 export const ZAgendaKind = z.enum([
   'talk',

@@ -30,8 +30,10 @@ import { registerHealthRoutes } from './routes/health';
 import { registerProgrammeRoutes } from './routes/programmes';
 import { registerActualsRoutes } from './routes/actuals';
 import { registerRateRoutes } from './routes/rates';
+import { registerGroupRoutes } from './routes/groups';
 import { registerOfferPdfRoutes } from './routes/offer-pdf';
 import { registerQuoteRoutes } from './routes/quotes';
+import { registerParticipantRoutes } from './routes/participants';
 
 export interface AppDeps {
   config: Config;
@@ -139,7 +141,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerOfferPdfRoutes(app, deps);
   registerActualsRoutes(app, deps);
   registerRateRoutes(app, deps);
+  registerGroupRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerParticipantRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

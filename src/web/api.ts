@@ -23,6 +23,25 @@ import type {
   RegisterDelivery,
 } from '../contracts/actuals';
 import type { ErrorBody, Locale } from '../contracts/common';
+import type {
+  Arrangement,
+  CheckResult,
+  CreateKeepApart,
+  GroupingSettings,
+  GroupsView,
+  KeepApartList,
+  KeepApartPair,
+  Proposal,
+  ProposeRequest,
+} from '../contracts/groups';
+import type {
+  AddParticipant,
+  CommitRosterImport,
+  CommitRosterResult,
+  InviteParticipantsResult,
+  RosterImport,
+  UpdateParticipant,
+} from '../contracts/participants';
 import type { RateCard, RateCardInput, RateCardList } from '../contracts/rates';
 import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
 import type {
@@ -37,6 +56,8 @@ import type {
 export type { SessionResponse, ProgrammeDetail, PricedQuote, QuoteDesign };
 export type { ActualsReport, Delivery, DeliveryKind, DeliveryList, InvoicingBasis, RegisterDelivery };
 export type { RateCard, RateCardInput, RateCardList };
+export type { AddParticipant, CommitRosterImport, CommitRosterResult, InviteParticipantsResult };
+export type { RosterImport, UpdateParticipant };
 export type { QuoteStatus, QuoteStatusChange, QuoteVersion, QuoteVersionList };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
 export type Participant = ParticipantList['participants'][number];
@@ -299,6 +320,81 @@ export const api = {
     request<ActualsReport>('GET', `/api/programmes/${enc(programmeId)}/actuals`),
   invoicing: (programmeId: string) =>
     request<InvoicingBasis>('GET', `/api/programmes/${enc(programmeId)}/invoicing`),
+  // --- Network groups (issue 4) ---
+  groups: (programmeId: string) => request<GroupsView>('GET', `/api/programmes/${enc(programmeId)}/groups`),
+  saveGroups: (programmeId: string, body: Arrangement) =>
+    request<GroupsView>('PUT', `/api/programmes/${enc(programmeId)}/groups`, { body }),
+  checkGroups: (programmeId: string, body: Arrangement) =>
+    request<CheckResult>('POST', `/api/programmes/${enc(programmeId)}/groups/check`, { body }),
+  proposeGroups: (programmeId: string, body: ProposeRequest) =>
+    request<Proposal>('POST', `/api/programmes/${enc(programmeId)}/groups/propose`, { body }),
+  saveGroupSettings: (programmeId: string, body: GroupingSettings) =>
+    request<GroupingSettings>('PUT', `/api/programmes/${enc(programmeId)}/groups/settings`, { body }),
+  keepApart: (programmeId: string) =>
+    request<KeepApartList>('GET', `/api/programmes/${enc(programmeId)}/groups/keep-apart`),
+  createKeepApart: (programmeId: string, body: CreateKeepApart) =>
+    request<KeepApartPair>('POST', `/api/programmes/${enc(programmeId)}/groups/keep-apart`, { body }),
+  deleteKeepApart: (programmeId: string, pairId: string) =>
+    request<null>('DELETE', `/api/programmes/${enc(programmeId)}/groups/keep-apart/${enc(pairId)}`),
+  // --- Participants: add, edit, invite, roster import ---
+  addParticipant: (programmeId: string, body: AddParticipant) =>
+    request<{ id: string }>('POST', `/api/programmes/${enc(programmeId)}/participants`, { body }),
+  updateParticipant: (programmeId: string, participantId: string, body: UpdateParticipant) =>
+    request<{ id: string }>(
+      'PATCH',
+      `/api/programmes/${enc(programmeId)}/participants/${enc(participantId)}`,
+      { body },
+    ),
+  inviteParticipant: (programmeId: string, participantId: string) =>
+    request<InviteParticipantsResult>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/participants/${enc(participantId)}/invitation`,
+    ),
+  inviteAllParticipants: (programmeId: string) =>
+    request<InviteParticipantsResult>('POST', `/api/programmes/${enc(programmeId)}/participants/invitations`),
+  /** Sends the file itself as the body (no multipart); the server answers with the stored preview. */
+  uploadRoster: async (programmeId: string, file: File): Promise<RosterImport> => {
+    const type = /\.xlsx$/i.test(file.name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : /\.(csv|txt)$/i.test(file.name)
+        ? 'text/csv'
+        : 'application/octet-stream';
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': type };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    let response: Response;
+    try {
+      response = await fetch(
+        `/api/programmes/${enc(programmeId)}/roster-imports?fileName=${enc(file.name.slice(0, 200))}`,
+        { method: 'POST', headers, credentials: 'same-origin', body: file },
+      );
+    } catch (cause) {
+      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+    }
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: the status decides the error below.
+    }
+    if (response.ok) return json as RosterImport;
+    throw toApiError(response.status, json);
+  },
+  rosterImport: (programmeId: string, importId: string) =>
+    request<RosterImport>('GET', `/api/programmes/${enc(programmeId)}/roster-imports/${enc(importId)}`),
+  /** The preview as it would be committed with these rows left out; writes nothing. */
+  checkRosterImport: (programmeId: string, importId: string, excludedRowNumbers: number[]) =>
+    request<RosterImport>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/roster-imports/${enc(importId)}/check`,
+      { body: { excludedRowNumbers } },
+    ),
+  commitRosterImport: (programmeId: string, importId: string, body: CommitRosterImport) =>
+    request<CommitRosterResult>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/roster-imports/${enc(importId)}/commit`,
+      { body },
+    ),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
   audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
 };

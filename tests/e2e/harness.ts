@@ -2,12 +2,12 @@
  * The e2e harness: the real server on a fresh PGlite with the demo seed, Debian's Chromium through
  * playwright-core, and an axe check on every page a test looks at.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config';
 import type { Role } from '../../src/contracts/common';
 import { DEMO_PASSWORD, type DemoLogin } from '../../src/services/demo/seed';
@@ -50,6 +50,9 @@ export function useHarness(fileName: string, use: (harness: Harness) => void): v
 
 export async function startHarness(): Promise<Harness> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lederprogram-e2e-'));
+  // A copy of the seeded template (tests/setup/e2e-build.ts): no initdb, migration or seeding here.
+  const template = inject('e2eTemplate');
+  await cp(template.dataDir, dataDir, { recursive: true });
   const config = loadConfig({
     DATA_DIR: dataDir,
     PORT: '0',
@@ -58,8 +61,7 @@ export async function startHarness(): Promise<Harness> {
     NODE_ENV: 'test',
   });
   const server = await startServer(config, { quiet: true });
-  if (!server.demo) throw new Error('e2e: the server did not seed the demo');
-  const logins = server.demo.logins;
+  const logins = template.logins;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [

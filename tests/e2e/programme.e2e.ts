@@ -144,13 +144,19 @@ describe('a Seljord user after logging in', () => {
     const table = page.getByTestId('participants-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(20);
     const headers = await table.locator('thead th').allTextContents();
-    expect(headers).toEqual(['Namn', 'Stilling', 'Nivå', 'Sektor', 'Eining', 'Næraste leiar']);
+    expect(headers).toEqual([
+      'Namn og kontakt',
+      'Nivå',
+      'Sektor og eining',
+      'Næraste leiar',
+      'Invitasjon og handlingar',
+    ]);
     expect(await table.locator('caption').textContent()).toMatch(/\(20\)$/);
     // Levels are translated, not raw codes; the hierarchy is shown by name.
-    const levels = new Set(await table.locator('tbody tr td:nth-child(3)').allTextContents());
+    const levels = new Set(await table.locator('tbody tr td:nth-child(2)').allTextContents());
     expect([...levels].every((l) => Object.values(catalogs.nn.levels).includes(l))).toBe(true);
     expect(levels.has('Einingsleiar')).toBe(true);
-    const reportsTo = await table.locator('tbody tr td:nth-child(6)').allTextContents();
+    const reportsTo = await table.locator('tbody tr td:nth-child(4)').allTextContents();
     expect(reportsTo.filter((name) => name !== '–').length).toBeGreaterThan(10);
 
     await expectAccessible(page, 'participants');

@@ -117,11 +117,13 @@ describe('normaliseLevel', () => {
 
 describe('normaliseGender', () => {
   it.each([
-    ['K', 'F'],
-    ['kvinne', 'F'],
-    ['f', 'F'],
-    ['M', 'M'],
-    ['Mann', 'M'],
+    ['K', 'female'],
+    ['kvinne', 'female'],
+    ['f', 'female'],
+    ['Female', 'female'],
+    ['M', 'male'],
+    ['Mann', 'male'],
+    ['male', 'male'],
     ['ikkje-binær', 'ikkje-binær'],
     ['', null],
   ])('reads %j as %j', (text, gender) => {

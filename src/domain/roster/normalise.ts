@@ -166,16 +166,19 @@ export function normaliseLevel(text: string): { level: LeaderLevel; known: boole
   return { level: 'other', known: false };
 }
 
-const FEMALE = new Set(['k', 'kvinne', 'kvinna', 'f', 'female', 'woman', 'dame']);
+const FEMALE = new Set(['k', 'kvinne', 'kvinna', 'f', 'female', 'woman', 'dame', 'kvinneleg', 'kvinnelig']);
 const MALE = new Set(['m', 'mann', 'male', 'man', 'herre']);
 
-/** 'F' or 'M' for the usual words in nb, nn and English; any other text kept as written; null when empty. */
+/**
+ * 'female' or 'male' (the values participants.gender stores, as the demo data does) for the usual
+ * words in nb, nn and English; any other text kept as written; null when empty.
+ */
 export function normaliseGender(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const key = foldKey(trimmed);
-  if (FEMALE.has(key)) return 'F';
-  if (MALE.has(key)) return 'M';
+  if (FEMALE.has(key)) return 'female';
+  if (MALE.has(key)) return 'male';
   return trimmed;
 }
 

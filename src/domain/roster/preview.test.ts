@@ -208,7 +208,7 @@ describe('buildRosterPreview', () => {
       ['C D', 'c@d.no', 'Mann'],
       ['E F', 'e@f.no', ''],
     ]);
-    expect(preview.rows.map((r) => r.participant?.gender)).toEqual(['F', 'M', null]);
+    expect(preview.rows.map((r) => r.participant?.gender)).toEqual(['female', 'male', null]);
   });
 
   it('refuses a cell longer than the limit', () => {

@@ -71,7 +71,7 @@ export interface RosterParticipant {
   /** The `id` of the leader's own leader in the same roster. */
   reportsTo: string | null;
   location: string | null;
-  /** 'F', 'M', another text as written, or null. */
+  /** 'female', 'male', another text as written, or null. */
   gender: string | null;
   /** A pinned group number, 1-based. */
   group: number | null;

@@ -1,10 +1,9 @@
 import { ZErrorBody, ZProgrammeParams } from '../../contracts/common';
 import { ZInvitationRequest, ZInvitationResponse } from '../../contracts/auth';
-import { ZGatheringList, ZParticipantList, ZProgrammeDetail } from '../../contracts/programmes';
+import { ZGatheringList, ZProgrammeDetail } from '../../contracts/programmes';
 import { getProgrammeDetail } from '../../services/programmes/detail';
 import { listGatherings } from '../../services/programmes/gatherings';
 import { inviteToProgramme } from '../../services/programmes/invite';
-import { listParticipants } from '../../services/programmes/participants';
 import { type App, type AppDeps, publicUrlOf } from '../app';
 import { userContextOf } from '../session';
 
@@ -25,17 +24,7 @@ export function registerProgrammeRoutes(app: App, deps: AppDeps): void {
     async (req) => getProgrammeDetail(db, userContextOf(req, deps), req.params.programmeId),
   );
 
-  app.get(
-    '/api/programmes/:programmeId/participants',
-    {
-      schema: {
-        tags: ['participants'],
-        params: ZProgrammeParams,
-        response: { 200: ZParticipantList, ...errors },
-      },
-    },
-    async (req) => listParticipants(db, userContextOf(req, deps), req.params.programmeId),
-  );
+  // The participant list lives in routes/participants.ts with the rest of the participant routes.
 
   app.get(
     '/api/programmes/:programmeId/gatherings',

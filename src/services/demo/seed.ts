@@ -18,6 +18,7 @@ import {
 import { hashPassword } from '../auth/password';
 import { AppError } from '../errors';
 import { insertDemoBudget } from './demo-budget';
+import { seedDemoGroups } from './demo-groups';
 import { DEMO_PROVIDER_NAMES, DEMO_STATE_TRAVEL_RATES, DEMO_TENANTS, type DemoTenant } from './demo-data';
 
 /** The one password of every demo user; the console prints it next to the logins. */
@@ -166,6 +167,7 @@ async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
       active: true,
     })),
   );
+  await seedDemoGroups(tx, programmeId);
 
   const gatheringRows = await tx
     .insert(gatherings)

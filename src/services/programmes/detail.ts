@@ -35,7 +35,12 @@ function partResource(part: ProgrammePart, scope: ProgrammeScope, me: string): R
 }
 
 /** Parts with a working page today; the others show an honest "coming soon". */
-const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set(['participants', 'gatherings', 'actuals']);
+const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set([
+  'participants',
+  'groups',
+  'gatherings',
+  'actuals',
+]);
 
 export async function getProgrammeDetail(
   db: Db,

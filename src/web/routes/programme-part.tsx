@@ -7,6 +7,7 @@ import { isProgrammePart } from '../programme-data';
 import { ActualsPage } from './actuals';
 import { ComingSoonPage } from './coming-soon';
 import { GatheringsPage } from './gatherings';
+import { GroupsPage } from './groups';
 import { ParticipantsPage } from './participants';
 import { QuotePage } from './quote';
 import { QuoteBudgetPage } from './quote-versions';
@@ -42,6 +43,7 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
       if (programme.roles.includes('client_admin')) return <QuoteBudgetPage programme={programme} />;
       return <ComingSoonPage programme={programme} part={part} />;
     case 'groups':
+      return <GroupsPage programme={programme} />;
     case 'plan':
     case 'coaching':
     case 'project':
