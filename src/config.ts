@@ -38,6 +38,13 @@ const ZEnv = z.object({
     .default(1024 * 1024),
   SEED_DEMO: ZBool.default(true),
   MAIL_WORKER: ZBool.default(true),
+  /** How long before an event its reminder e-mail is queued (the day before: 24). */
+  REMINDER_HOURS_BEFORE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +64,7 @@ export interface Config {
   maxBodyBytes: number;
   seedDemo: boolean;
   mailWorker: boolean;
+  reminderHoursBefore: number;
   logLevel: string;
 }
 
@@ -87,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     seedDemo: e.SEED_DEMO,
     mailWorker: e.MAIL_WORKER,
+    reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -33,6 +33,8 @@ import { registerRateRoutes } from './routes/rates';
 import { registerGroupRoutes } from './routes/groups';
 import { registerOfferPdfRoutes } from './routes/offer-pdf';
 import { registerQuoteRoutes } from './routes/quotes';
+import { registerPlanningRoutes } from './routes/planning';
+import { registerCalendarRoutes } from './routes/calendar';
 import { registerParticipantRoutes } from './routes/participants';
 
 export interface AppDeps {
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerRateRoutes(app, deps);
   registerGroupRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerPlanningRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
   registerParticipantRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));

@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '../db/client';
 import { type DemoSummary, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../services/demo/seed';
 import { createSmtpTransport, type MailSender, startMailSender } from '../services/mail/sender';
 import { purgeExpired } from '../services/auth/housekeeping';
+import { enqueueReminders } from '../services/planning/invitations';
 import { type App, buildApp } from './app';
 
 export interface RunningServer {
@@ -39,6 +40,22 @@ export async function startServer(
   const housekeepingTimer = setInterval(() => void housekeeping(), 3600_000);
   housekeepingTimer.unref();
 
+  // Reminders the day before (REMINDER_HOURS_BEFORE): queued into the outbox by whichever
+  // instances run the mail worker; the job never queues one twice.
+  const reminders = async () => {
+    try {
+      await enqueueReminders(database.db, new Date(), config.reminderHoursBefore);
+    } catch (err) {
+      app.log.warn({ err }, 'queueing reminders failed');
+    }
+  };
+  let reminderTimer: NodeJS.Timeout | null = null;
+  if (config.mailWorker) {
+    void reminders();
+    reminderTimer = setInterval(() => void reminders(), 15 * 60_000);
+    reminderTimer.unref();
+  }
+
   let sender: MailSender | null = null;
   if (config.smtpUrl && config.mailWorker) {
     sender = startMailSender({
@@ -65,6 +82,7 @@ export async function startServer(
       (closing ??= (async () => {
         // Finish in-flight requests, then hand back claimed e-mail, then close the database.
         clearInterval(housekeepingTimer);
+        if (reminderTimer) clearInterval(reminderTimer);
         await app.close();
         await sender?.stop();
         await database.close();

@@ -24,6 +24,22 @@ import type {
 } from '../contracts/actuals';
 import type { ErrorBody, Locale } from '../contracts/common';
 import type {
+  AcceptResult,
+  Calendar,
+  CalendarEvent,
+  CalendarFeed,
+  CalendarPeriod,
+  CalendarPeriodInput,
+  EventType,
+  MoveCheck,
+  MoveRequest,
+  PlanMessage,
+  Proposal as PlanProposal,
+  ProposeRequest as PlanProposeRequest,
+  UnavailabilityInput,
+  YearWheel,
+} from '../contracts/planning';
+import type {
   Arrangement,
   CheckResult,
   CreateKeepApart,
@@ -58,6 +74,9 @@ export type { ActualsReport, Delivery, DeliveryKind, DeliveryList, InvoicingBasi
 export type { RateCard, RateCardInput, RateCardList };
 export type { AddParticipant, CommitRosterImport, CommitRosterResult, InviteParticipantsResult };
 export type { RosterImport, UpdateParticipant };
+export type { UnavailabilityInput, YearWheel };
+export type { EventType, MoveCheck, MoveRequest, PlanMessage, PlanProposal, PlanProposeRequest };
+export type { AcceptResult, Calendar, CalendarEvent, CalendarFeed, CalendarPeriod, CalendarPeriodInput };
 export type { QuoteStatus, QuoteStatusChange, QuoteVersion, QuoteVersionList };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
 export type Participant = ParticipantList['participants'][number];
@@ -395,6 +414,55 @@ export const api = {
       `/api/programmes/${enc(programmeId)}/roster-imports/${enc(importId)}/commit`,
       { body },
     ),
+  // The year plan (issue 5): årshjul, proposals, moving events, calendars, iCalendar feed.
+  yearWheel: (programmeId: string) =>
+    request<YearWheel>('GET', `/api/programmes/${enc(programmeId)}/year-wheel`),
+  addCalendarPeriod: (programmeId: string, body: CalendarPeriodInput) =>
+    request<CalendarPeriod>('POST', `/api/programmes/${enc(programmeId)}/year-wheel/periods`, { body }),
+  addDefaultPeriods: (programmeId: string) =>
+    request<{ added: CalendarPeriod[] }>('POST', `/api/programmes/${enc(programmeId)}/year-wheel/defaults`, {
+      body: {},
+    }),
+  removeCalendarPeriod: (programmeId: string, periodId: string) =>
+    request<null>('DELETE', `/api/programmes/${enc(programmeId)}/year-wheel/periods/${enc(periodId)}`),
+  addUnavailability: (programmeId: string, advisorId: string, body: UnavailabilityInput) =>
+    request<{ id: string }>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/advisors/${enc(advisorId)}/unavailable`,
+      {
+        body,
+      },
+    ),
+  removeUnavailability: (programmeId: string, advisorId: string, id: string) =>
+    request<null>(
+      'DELETE',
+      `/api/programmes/${enc(programmeId)}/advisors/${enc(advisorId)}/unavailable/${enc(id)}`,
+    ),
+  proposePlan: (programmeId: string, body: PlanProposeRequest) =>
+    request<PlanProposal>('POST', `/api/programmes/${enc(programmeId)}/plan/proposals`, { body }),
+  acceptPlan: (programmeId: string, proposalId: string) =>
+    request<AcceptResult>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/plan/proposals/${enc(proposalId)}/accept`,
+      { body: {} },
+    ),
+  checkMove: (programmeId: string, type: EventType, eventId: string, body: MoveRequest) =>
+    request<MoveCheck>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/plan/events/${type}/${enc(eventId)}/check`,
+      {
+        body,
+      },
+    ),
+  moveEvent: (programmeId: string, type: EventType, eventId: string, body: MoveRequest) =>
+    request<MoveCheck>('PATCH', `/api/programmes/${enc(programmeId)}/plan/events/${type}/${enc(eventId)}`, {
+      body,
+    }),
+  programmeCalendar: (programmeId: string, from: string, to: string) =>
+    request<Calendar>('GET', `/api/programmes/${enc(programmeId)}/calendar?from=${enc(from)}&to=${enc(to)}`),
+  calendarFeed: () => request<CalendarFeed>('GET', '/api/me/calendar-feed'),
+  createCalendarFeed: () => request<CalendarFeed>('POST', '/api/me/calendar-feed', { body: {} }),
+  revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/me/calendar-feed'),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
   audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
 };

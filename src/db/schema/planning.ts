@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -8,12 +9,14 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { networkGroups } from './groups';
+import { emailOutbox } from './outbox';
 import { participants } from './programme';
 import { programmes, providers } from './tenancy';
 import { users } from './users';
@@ -124,7 +127,9 @@ export const coachingSessions = pgTable(
       .notNull()
       .references(() => programmes.id, { onDelete: 'cascade' }),
     advisorUserId: uuid('advisor_user_id').references(() => users.id, { onDelete: 'set null' }),
-    participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+    // Cascade, not set null: a booked session without its leader would break the booking check,
+    // and erasing a leader erases their sessions.
+    participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
     /** The leader's 1st, 2nd… session, when booked. */
     number: integer('number'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -181,4 +186,33 @@ export const calendarFeeds = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('calendar_feeds_user_idx').on(t.userId)],
+);
+
+/**
+ * Files attached to an outbox e-mail (e.g. an invitation's .ics). A separate table so the outbox
+ * itself is unchanged: a message without rows here is sent exactly as before.
+ */
+export const emailAttachments = pgTable(
+  'email_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    outboxId: bigint('outbox_id', { mode: 'number' })
+      .notNull()
+      .references(() => emailOutbox.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    content: text('content').notNull(),
+  },
+  (t) => [index('email_attachments_outbox_idx').on(t.outboxId)],
+);
+
+/** Reminders already queued (the day-before job is idempotent: one row per event and person). */
+export const eventReminders = pgTable(
+  'event_reminders',
+  {
+    eventKey: text('event_key').notNull(),
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventKey, t.email] })],
 );

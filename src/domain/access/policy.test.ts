@@ -70,6 +70,7 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
     case 'gathering':
     case 'evaluationResults':
     case 'leadershipPlatform':
+    case 'calendar':
       return { kind, scope };
     case 'participant':
     case 'attendance':
@@ -119,6 +120,7 @@ const expected: Record<ResourceKind, Record<ActorName, Cell>> = {
   membership: row('AA', 'DD', 'NN', 'AA', 'DD', 'NN', 'NN', 'NN', 'NN'),
   outbox: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
   auditLog: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
+  calendar: row('AA', 'AD', 'NN', 'AA', 'AD', 'NN', 'NN', 'NN', 'NN'),
 };
 
 function row(...cells: Cell[]): Record<ActorName, Cell> {

@@ -74,7 +74,13 @@ export type Resource =
   | { kind: 'leadershipPlatform'; scope: ProgrammeScope }
   | { kind: 'membership'; scope: ProgrammeScope; targetRole: Role }
   | { kind: 'outbox'; providerId: string }
-  | { kind: 'auditLog'; providerId: string };
+  | { kind: 'auditLog'; providerId: string }
+  /**
+   * The programme's calendar and årshjul (blackouts, school holidays). Everyone in the programme
+   * reads it (a participant sees only their own events: the service filters); the provider admin
+   * and the client admin maintain the årshjul.
+   */
+  | { kind: 'calendar'; scope: ProgrammeScope };
 
 export type ResourceKind = Resource['kind'];
 export const RESOURCE_KINDS = [
@@ -100,6 +106,7 @@ export const RESOURCE_KINDS = [
   'membership',
   'outbox',
   'auditLog',
+  'calendar',
 ] as const satisfies readonly ResourceKind[];
 
 export const ACTIONS = ['read', 'write'] as const;
@@ -209,6 +216,8 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
   switch (resource.kind) {
     case 'programme':
       return allowIf(read || r.providerAdmin);
+    case 'calendar':
+      return allowIf(read || r.providerAdmin || r.clientAdmin);
     case 'participant':
       // Everyone in the programme sees who takes part; the client admin maintains the list with
       // the provider admin; a participant may read (not change) their own record.

@@ -264,3 +264,31 @@ describe('proposePlan properties', () => {
     );
   });
 });
+
+describe('busy time in other programmes', () => {
+  it('leaves a break around the other programme, so each programme stays valid against the other', () => {
+    // Programme B shares A's advisors and is planned after A, with A's events as busy time; then A
+    // is checked against B's events. A coaching session of A right before a meeting of B (no
+    // break) would break the rule from A's side.
+    const a = proposePlan(SEED_PLAN_INPUT, { seed: 1, iterations: 300 });
+    const asBusy = (events: PlannedEvent[]) =>
+      events.flatMap((e) => e.advisors.map((advisor) => ({ advisor, start: e.start, end: e.end })));
+    const rename = (id: string) => `B-${id}`;
+    const bInput: PlanInput = {
+      ...SEED_PLAN_INPUT,
+      networkGroups: {
+        ...SEED_PLAN_INPUT.networkGroups!,
+        groups: SEED_PLAN_INPUT.networkGroups!.groups.map((g) => ({
+          id: rename(g.id),
+          members: g.members.map(rename),
+        })),
+      },
+      coaching: { ...SEED_PLAN_INPUT.coaching!, leaders: SEED_PLAN_INPUT.coaching!.leaders.map(rename) },
+      busy: asBusy(a.events),
+    };
+    const b = proposePlan(bInput, { seed: 2, iterations: 300 });
+    expect(b.unplaced).toEqual([]);
+    expect(checkPlan(bInput, b.events)).toEqual([]);
+    expect(checkPlan({ ...SEED_PLAN_INPUT, busy: asBusy(b.events) }, a.events)).toEqual([]);
+  });
+});

@@ -145,7 +145,9 @@ class Occupancy {
   blockAdvisor(advisor: string, s: number, t: number): void {
     const byDay = this.advisors.get(advisor) ?? new Map<number, Interval[]>();
     this.advisors.set(advisor, byDay);
-    const iv: Interval = { s, t, coaching: false, meeting: false };
+    // A busy event may be a coaching session in another programme, and the validator wants a
+    // break around coaching whichever side it is on: keep a break around every busy event.
+    const iv: Interval = { s, t, coaching: true, meeting: false };
     for (let d = Math.floor(s / 1440); d <= Math.floor((t - 1) / 1440); d++)
       Occupancy.put(byDay, d, iv, true);
   }

@@ -19,6 +19,7 @@ import { hashPassword } from '../auth/password';
 import { AppError } from '../errors';
 import { insertDemoBudget } from './demo-budget';
 import { seedDemoGroups } from './demo-groups';
+import { seedDemoPlan } from './demo-plan';
 import { DEMO_PROVIDER_NAMES, DEMO_STATE_TRAVEL_RATES, DEMO_TENANTS, type DemoTenant } from './demo-data';
 
 /** The one password of every demo user; the console prints it next to the logins. */
@@ -205,6 +206,7 @@ async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
     ),
   );
 
+  await seedDemoPlan(tx, programmeId, new Date('2026-12-01T09:00:00Z'));
   // Seljord's offer is accepted (its budget); Vinje's provider has yet to make one.
   if (tenant.client.name === 'Seljord kommune')
     await insertDemoBudget(tx, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { emailOutbox, outboxStatusEnum } from '../../db/schema/outbox';
+import { emailAttachments } from '../../db/schema/planning';
 
 export type OutboxEntry = typeof emailOutbox.$inferSelect;
 export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
@@ -15,6 +16,14 @@ export interface EmailToEnqueue {
   subject: string;
   text: string;
   html?: string | null;
+  /** Files to attach (e.g. an invitation's .ics); kept in email_attachments, sent with the message. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /**
@@ -37,6 +46,8 @@ export async function enqueueEmail(db: Db, email: EmailToEnqueue): Promise<{ id:
     })
     .returning({ id: emailOutbox.id });
   if (!row) throw new Error('email_outbox insert returned no row');
+  if (email.attachments?.length)
+    await db.insert(emailAttachments).values(email.attachments.map((a) => ({ outboxId: row.id, ...a })));
   return row;
 }
 

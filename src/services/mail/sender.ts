@@ -14,6 +14,7 @@ import { and, asc, eq, inArray, lt, lte, or } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions, type SMTPPoolSentMessageInfo, type Transporter } from 'nodemailer';
 import type { Db } from '../../db/client';
 import { emailOutbox } from '../../db/schema/outbox';
+import { emailAttachments } from '../../db/schema/planning';
 import type { OutboxEntry } from './outbox';
 
 /** After this many failed attempts a message is `failed` and no longer retried. */
@@ -170,12 +171,21 @@ export async function deliverClaimed(
     }
 
     try {
+      const attachments = await db
+        .select({
+          filename: emailAttachments.filename,
+          contentType: emailAttachments.contentType,
+          content: emailAttachments.content,
+        })
+        .from(emailAttachments)
+        .where(eq(emailAttachments.outboxId, row.id));
       await transport.sendMail({
         from,
         to: row.toAddress,
         subject: row.subject,
         text: row.textBody,
         ...(row.htmlBody === null ? {} : { html: row.htmlBody }),
+        ...(attachments.length ? { attachments } : {}),
         messageId: row.messageId,
       });
     } catch (err) {

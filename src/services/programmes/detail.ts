@@ -38,6 +38,7 @@ function partResource(part: ProgrammePart, scope: ProgrammeScope, me: string): R
 const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set([
   'participants',
   'groups',
+  'plan',
   'gatherings',
   'actuals',
 ]);

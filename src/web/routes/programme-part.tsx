@@ -9,6 +9,7 @@ import { ComingSoonPage } from './coming-soon';
 import { GatheringsPage } from './gatherings';
 import { GroupsPage } from './groups';
 import { ParticipantsPage } from './participants';
+import { PlanPage } from './plan';
 import { QuotePage } from './quote';
 import { QuoteBudgetPage } from './quote-versions';
 
@@ -45,6 +46,7 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
     case 'groups':
       return <GroupsPage programme={programme} />;
     case 'plan':
+      return <PlanPage programme={programme} />;
     case 'coaching':
     case 'project':
     case 'platform':
