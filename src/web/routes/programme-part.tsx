@@ -36,9 +36,9 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
       return <ParticipantsPage programme={programme} />;
     case 'gatherings':
       return <GatheringsPage programme={programme} />;
-    case 'quote':
     case 'actuals':
       return <ActualsPage programme={programme} />;
+    case 'quote':
       // The builder is the provider admin's; a client admin sees the accepted quote (the budget).
       if (programme.roles.includes('provider_admin')) return <QuotePage programme={programme} />;
       if (programme.roles.includes('client_admin')) return <QuoteBudgetPage programme={programme} />;
