@@ -71,9 +71,9 @@ export const nn: Catalog = {
   parts: {
     quote: {
       name: 'Tilbod og budsjett',
-      description: 'Pris for samlingar, nettverksmøte og veileiing, med mva. vist for seg.',
+      description: 'Pris for samlingar, nettverksmøte og rettleiing, med mva. vist for seg.',
       future:
-        'Her skal leverandøren rekne ut tilbodet frå korleis programmet er bygd opp – samlingar, nettverksmøte, oppfølging og veileiing – med mva. for seg, skrive det ut som PDF og seinare følgje forbruket mot budsjettet.',
+        'Her skal leverandøren rekne ut tilbodet frå korleis programmet er bygd opp – samlingar, nettverksmøte, oppfølging og rettleiing – med mva. for seg, skrive det ut som PDF og seinare følgje forbruket mot budsjettet.',
     },
     actuals: {
       name: 'Leveransar og fakturagrunnlag',
@@ -94,7 +94,7 @@ export const nn: Catalog = {
     },
     plan: {
       name: 'Årsplan',
-      description: 'Alle samlingar, nettverksmøte og veileiingar i éin kalender.',
+      description: 'Alle samlingar, nettverksmøte og rettleiingar i éin kalender.',
       future:
         'Her skal alle hendingar i programmet samlast i éin kalender, med årshjulet til kommunen, heilagdagar og skuleferiar, og med varsel om alle kollisjonar.',
     },
@@ -105,10 +105,10 @@ export const nn: Catalog = {
         'Her skal rådgjevarane leggje ut materiell, registrere oppmøte og samle inn problemstillingane til leiarane før kvar samling.',
     },
     coaching: {
-      name: 'Veileiing',
-      description: 'Individuell veileiing på telefon eller Teams.',
+      name: 'Rettleiing',
+      description: 'Individuell rettleiing på telefon eller Teams.',
       future:
-        'Her skal kvar leiar kunne bestille, flytte og avbestille individuelle veileiingstimar på telefon eller Teams, og rådgjevaren skal ha eigne, private notat.',
+        'Her skal kvar leiar kunne bestille, flytte og avbestille individuelle rettleiingstimar på telefon eller Teams, og rådgjevaren skal ha eigne, private notat.',
     },
     project: {
       name: 'Utviklingsprosjekt',
@@ -133,7 +133,7 @@ export const nn: Catalog = {
     gatherings: 'Samlingane mine',
     groups: 'Nettverksgruppa mi',
     project: 'Utviklingsprosjektet mitt',
-    coaching: 'Veileiingstimane mine',
+    coaching: 'Rettleiingstimane mine',
   },
   errors: {
     invalid_credentials: 'Feil e-postadresse eller passord.',
@@ -211,11 +211,11 @@ export const nn: Catalog = {
       provider_admin:
         'Som administrator hos leverandøren har du oversikt over tilbod og budsjett, bemanning og framdrift i programmet.',
       advisor:
-        'Som rådgjevar planlegg og leier du samlingane, fasiliterer nettverksgruppene og gir individuell veileiing.',
+        'Som rådgjevar planlegg og leier du samlingane, fasiliterer nettverksgruppene og gir individuell rettleiing.',
       client_admin:
         'Som kontaktperson i kommunen følgjer du deltakarane, årsplanen og evalueringane av programmet.',
       participant:
-        'Her finn du samlingane dine, nettverksgruppa di, ditt eige utviklingsprosjekt og veileiingstimane dine.',
+        'Her finn du samlingane dine, nettverksgruppa di, ditt eige utviklingsprosjekt og rettleiingstimane dine.',
     },
     focusTitle: {
       provider_admin: 'Start her',
@@ -336,7 +336,7 @@ export const nn: Catalog = {
       emailRequired: 'Skriv inn e-postadressa til personen.',
       roleHelp: {
         provider_admin: 'Full tilgang til alle programma hos leverandøren.',
-        advisor: 'Leier samlingar og nettverksgrupper og gir veileiing i dette programmet.',
+        advisor: 'Leier samlingar og nettverksgrupper og gir rettleiing i dette programmet.',
         client_admin: 'Følgjer deltakarane, årsplanen og evalueringane for kommunen.',
         participant: 'Leiar som er med i programmet.',
       },
@@ -505,13 +505,13 @@ export const nn: Catalog = {
       gatherings: 'Leiarsamlingar',
       networkGroups: 'Nettverksgrupper',
       evaluation: 'Evaluering',
-      coaching: 'Individuell veileiing',
+      coaching: 'Individuell rettleiing',
       travel: 'Reise og diett',
       vat: 'Meirverdiavgift',
     },
     include: {
       networkGroups: 'Ta med nettverksgrupper',
-      coaching: 'Ta med individuell veileiing',
+      coaching: 'Ta med individuell rettleiing',
       travel: 'Ta med reise og diett',
     },
     fields: {
@@ -519,7 +519,7 @@ export const nn: Catalog = {
       gatheringsAdvisors: 'Rådgjevarar per samling',
       gatheringsDayRate: 'Dagpris per rådgjevar (kr)',
       networkGroups: 'Talet på grupper',
-      networkMeetings: 'Møte med veileiing per gruppe',
+      networkMeetings: 'Møte med rettleiing per gruppe',
       networkMeetingsPerDay: 'Møte per rådgjevardag',
       networkDayRate: 'Dagpris (kr)',
       evaluation: 'Fast pris (kr)',
@@ -591,9 +591,9 @@ export const nn: Catalog = {
     },
     lines: {
       gatherings: 'Leiarsamlingar',
-      networkGroups: 'Nettverksgruppemøte med veileiing',
+      networkGroups: 'Nettverksgruppemøte med rettleiing',
       evaluation: 'Evaluering og oppfølging etter programmet',
-      coaching: 'Individuell leiarveileiing',
+      coaching: 'Individuell leiarrettleiing',
       travel: 'Reise og diett etter statens satsar (overslag)',
     },
     calculation: {
@@ -628,7 +628,7 @@ export const nn: Catalog = {
     vatOnBase: 'Mva. {{rate}} av {{base}}',
     totalIncVat: 'Sum inkl. mva.',
     optionalHeading: 'Kjem i tillegg (ikkje med i summen)',
-    coachingHourlyRate: 'Timepris for individuell veileiing',
+    coachingHourlyRate: 'Timepris for individuell rettleiing',
     ou: {
       heading: 'Forventa tilskot frå KS (OU-midlar)',
       capped: '{{days}} × {{cap}} (tak per dag)',
@@ -855,8 +855,8 @@ export const nn: Catalog = {
       heading: 'Forslag til opplegg',
       intro: 'Vi føreslår eit program med desse delane:',
       gatherings: 'Leiarsamlingar: {{gatherings}} med {{advisors}} på kvar samling',
-      networkGroups: 'Tverrfaglege nettverksgrupper: {{groups}} med {{meetings}} med veileiing kvar',
-      coaching: 'Individuell leiarveileiing: {{sessions}} à {{duration}} for kvar av {{leaders}}',
+      networkGroups: 'Tverrfaglege nettverksgrupper: {{groups}} med {{meetings}} med rettleiing kvar',
+      coaching: 'Individuell leiarrettleiing: {{sessions}} à {{duration}} for kvar av {{leaders}}',
       evaluation: 'Evaluering og oppfølging etter programmet',
     },
     outline: {
@@ -867,11 +867,11 @@ export const nn: Catalog = {
     },
     price: {
       heading: 'Pris',
-      totalExVatWithoutCoaching: 'Sum eks. mva., eksklusiv veileiing',
+      totalExVatWithoutCoaching: 'Sum eks. mva., eksklusiv rettleiing',
     },
     extra: {
       heading: 'Kjem i tillegg',
-      coachingHourlyRate: 'Timepris for individuell veileiing: {{rate}} eks. mva.',
+      coachingHourlyRate: 'Timepris for individuell rettleiing: {{rate}} eks. mva.',
       travel: 'I tillegg kjem faktiske reise- og diettutgifter etter statens satsar.',
       travelEstimate: 'Overslag: {{amount}} eks. mva. ({{calculation}}).',
     },
@@ -883,7 +883,7 @@ export const nn: Catalog = {
     },
     validity: 'Tilbodet gjeld i {{days}} dagar frå {{date}}.',
     closing: {
-      body: 'Vi håpar tilbodet er i tråd med forventningane og behova dykkar, og ser fram til eit nærare samarbeid. Vi føreset dialog om innhaldet på dei einskilde samlingane. Opplegget kan også justerast, til dømes ved at nettverksgrupper eller individuell veileiing fell bort.',
+      body: 'Vi håpar tilbodet er i tråd med forventningane og behova dykkar, og ser fram til eit nærare samarbeid. Vi føreset dialog om innhaldet på dei einskilde samlingane. Opplegget kan også justerast, til dømes ved at nettverksgrupper eller individuell rettleiing fell bort.',
       regards: 'Med venleg helsing',
     },
     page: 'Side {{page}} av {{pages}}',

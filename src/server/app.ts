@@ -36,6 +36,7 @@ import { registerQuoteRoutes } from './routes/quotes';
 import { registerPlanningRoutes } from './routes/planning';
 import { registerCalendarRoutes } from './routes/calendar';
 import { registerParticipantRoutes } from './routes/participants';
+import { registerOuRoutes } from './routes/ou';
 
 export interface AppDeps {
   config: Config;
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerPlanningRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerParticipantRoutes(app, deps);
+  registerOuRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

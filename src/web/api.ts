@@ -23,6 +23,19 @@ import type {
   RegisterDelivery,
 } from '../contracts/actuals';
 import type { ErrorBody, Locale } from '../contracts/common';
+import type { Goals, OuSummary, UpdateGoals } from '../contracts/ou';
+import type { RateCard, RateCardInput, RateCardList } from '../contracts/rates';
+import type {
+  Arrangement,
+  CheckResult,
+  CreateKeepApart,
+  GroupingSettings,
+  GroupsView,
+  KeepApartList,
+  KeepApartPair,
+  Proposal,
+  ProposeRequest,
+} from '../contracts/groups';
 import type {
   AcceptResult,
   Calendar,
@@ -39,17 +52,7 @@ import type {
   UnavailabilityInput,
   YearWheel,
 } from '../contracts/planning';
-import type {
-  Arrangement,
-  CheckResult,
-  CreateKeepApart,
-  GroupingSettings,
-  GroupsView,
-  KeepApartList,
-  KeepApartPair,
-  Proposal,
-  ProposeRequest,
-} from '../contracts/groups';
+import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
 import type {
   AddParticipant,
   CommitRosterImport,
@@ -58,8 +61,6 @@ import type {
   RosterImport,
   UpdateParticipant,
 } from '../contracts/participants';
-import type { RateCard, RateCardInput, RateCardList } from '../contracts/rates';
-import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
 import type {
   PricedQuote,
   QuoteDesign,
@@ -72,14 +73,12 @@ import type {
 export type { SessionResponse, ProgrammeDetail, PricedQuote, QuoteDesign };
 export type { ActualsReport, Delivery, DeliveryKind, DeliveryList, InvoicingBasis, RegisterDelivery };
 export type { RateCard, RateCardInput, RateCardList };
-export type { AddParticipant, CommitRosterImport, CommitRosterResult, InviteParticipantsResult };
-export type { RosterImport, UpdateParticipant };
-export type { UnavailabilityInput, YearWheel };
-export type { EventType, MoveCheck, MoveRequest, PlanMessage, PlanProposal, PlanProposeRequest };
-export type { AcceptResult, Calendar, CalendarEvent, CalendarFeed, CalendarPeriod, CalendarPeriodInput };
 export type { QuoteStatus, QuoteStatusChange, QuoteVersion, QuoteVersionList };
+export type { Goals, OuSummary, UpdateGoals };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
 export type Participant = ParticipantList['participants'][number];
+export type { AddParticipant, CommitRosterImport, CommitRosterResult, InviteParticipantsResult };
+export type { RosterImport, UpdateParticipant };
 export type GatheringList = z.infer<typeof ZGatheringList>;
 export type Gathering = GatheringList['gatherings'][number];
 export type OutboxList = z.infer<typeof ZOutboxList>;
@@ -319,6 +318,11 @@ export const api = {
   /** The accepted quote version (404 when there is none): provider and client admins. */
   budget: (programmeId: string, locale: Locale) =>
     request<QuoteVersion>('GET', `/api/programmes/${enc(programmeId)}/budget?locale=${enc(locale)}`),
+  // --- OU-midler summary (the basis of the application to KS) and the programme's goals ---
+  ouSummary: (programmeId: string, locale: Locale) =>
+    request<OuSummary>('GET', `/api/programmes/${enc(programmeId)}/ou-summary?locale=${enc(locale)}`),
+  updateGoals: (programmeId: string, body: UpdateGoals) =>
+    request<Goals>('PUT', `/api/programmes/${enc(programmeId)}/goals`, { body }),
   // --- Rate cards ---
   rateCards: (providerId: string) =>
     request<RateCardList>('GET', `/api/providers/${enc(providerId)}/rate-cards`),
@@ -468,3 +472,6 @@ export const api = {
 };
 
 export type { Locale };
+export type { AcceptResult, Calendar, CalendarEvent, CalendarFeed, CalendarPeriod, CalendarPeriodInput };
+export type { EventType, MoveCheck, MoveRequest, PlanMessage, PlanProposal, PlanProposeRequest };
+export type { UnavailabilityInput, YearWheel };

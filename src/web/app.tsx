@@ -13,6 +13,7 @@ import { LoginPage } from './routes/login';
 import { PasswordResetConfirmPage, PasswordResetRequestPage } from './routes/password-reset';
 import { ProgrammeHomePage } from './routes/programme-home';
 import { ProgrammePartRoute } from './routes/programme-part';
+import { OuSummaryRoute } from './routes/ou-summary';
 import { sessionKey } from './session';
 
 function createQueryClient(): QueryClient {
@@ -56,6 +57,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="/programmes/:programmeId" element={<ProgrammeHomePage />} />
               <Route path="/programmes/:programmeId/:part" element={<ProgrammePartRoute />} />
+              <Route path="/programmes/:programmeId/ou" element={<OuSummaryRoute />} />
               <Route path="/admin/:providerId/outbox" element={<OutboxPage />} />
               <Route path="/admin/:providerId/audit" element={<AuditPage />} />
               <Route path="/admin/:providerId/rates" element={<RatesPage />} />

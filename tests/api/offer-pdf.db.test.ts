@@ -149,7 +149,7 @@ describe('POST /api/programmes/:id/offer.pdf: the document', () => {
       'Seljord kommune ønskjer',
       'Leiarsamlingar',
       '4 samlingar × 2 rådgjevarar × 21 875 kr',
-      'Sum eks. mva., eksklusiv veileiing 332 500 kr',
+      'Sum eks. mva., eksklusiv rettleiing 332 500 kr',
       'Sum inkl. mva. 415 625 kr',
       '2 187,50 kr',
       'I tillegg kjem faktiske reise- og diettutgifter etter statens satsar.',

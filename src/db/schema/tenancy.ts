@@ -45,6 +45,8 @@ export const programmes = pgTable(
     startsOn: date('starts_on'),
     endsOn: date('ends_on'),
     anonymityThreshold: integer('anonymity_threshold').notNull().default(5),
+    /** Background and goals in the municipality's words (the OU-midler application's first part). */
+    goals: text('goals'),
     createdAt: createdAt(),
   },
   (t) => [check('programmes_anonymity_threshold_min', sql`${t.anonymityThreshold} >= 3`)],

@@ -100,6 +100,8 @@ export interface DemoTenant {
     startsOn: string;
     endsOn: string;
     anonymityThreshold: number;
+    /** Background and goals in the municipality's words (the OU-midler application). */
+    goals?: string;
   };
   leaders: DemoLeader[];
   gatherings: DemoGathering[];
@@ -547,6 +549,18 @@ const seljordTenant: DemoTenant = {
     startsOn: '2027-01-11',
     endsOn: '2027-12-17',
     anonymityThreshold: 5,
+    // Adapted from the offer's "Bakgrunn og forståelse av oppdraget", in Seljord's nynorsk.
+    goals:
+      'Seljord kommune ønskjer å setje i gang eit leiarutviklingsprogram for å styrkje den felles ' +
+      'leiarkrafta og gi støtte til den einskilde leiaren i å forstå sitt eige handlingsrom.\n\n' +
+      'Programmet omfattar einingsleiarane, kommunalsjefane og økonomisjefen, og vurderer òg ' +
+      'avdelingsleiarane: om lag 20 leiarar. Alle leiarane deltek, slik at leiarskapet blir felles ' +
+      'og forankra i heile organisasjonen.\n\n' +
+      'Mål:\n' +
+      '• ein felles leiarplattform (leiingsprinsipp) som leiarane har utvikla saman\n' +
+      '• styrkt relasjonsleiing og meistringsorientert leiing\n' +
+      '• betre gjennomføringskraft, styring og struktur i tenestene\n' +
+      '• tverrfaglege nettverksgrupper som held fram etter programmet',
   },
   leaders: seljordLeaders,
   gatherings: seljordGatherings,

@@ -207,6 +207,7 @@ async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
   );
 
   await seedDemoPlan(tx, programmeId, new Date('2026-12-01T09:00:00Z'));
+
   // Seljord's offer is accepted (its budget); Vinje's provider has yet to make one.
   if (tenant.client.name === 'Seljord kommune')
     await insertDemoBudget(tx, {

@@ -13,6 +13,8 @@ import {
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
 import { ProgrammePageHead } from '../components/programme-page-head';
+import { RouterLink } from '../components/router-link';
+import { ouSummaryPath } from '../ou';
 import { formatDateTime, formatKroner, formatShortDate } from '../format';
 import { useBudget, useQuoteVersions, useSaveQuoteVersion, useSetQuoteStatus } from '../quote-versions';
 import { useLocale } from '../session';
@@ -203,6 +205,11 @@ export function QuoteBudgetPage({ programme }: { programme: ProgrammeDetail }) {
         title={t('parts.quote.name')}
         path={`/programmes/${programme.id}/quote`}
       />
+      <Paragraph>
+        <RouterLink to={ouSummaryPath(programme.id)} data-testid="quote-budget-ou-link">
+          {t('ouSummary.link')}
+        </RouterLink>
+      </Paragraph>
       {budget.isPending ? <PageLoading /> : null}
       {budget.isError ? <ErrorAlert error={budget.error} /> : null}
       {budget.isSuccess && budget.data === null ? (

@@ -23,6 +23,8 @@ import {
 } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { ProgrammePageHead } from '../components/programme-page-head';
+import { RouterLink } from '../components/router-link';
+import { ouSummaryPath } from '../ou';
 import { formatKroner, formatNumber, formatPercent, formatShortDate } from '../format';
 import {
   QUOTE_FIELDS,
@@ -153,6 +155,9 @@ export function QuotePage({ programme }: { programme: ProgrammeDetail }) {
         >
           {pdf.busy ? t('quoteBuilder.pdfBusy') : t('quoteBuilder.pdf')}
         </Button>
+        <RouterLink to={ouSummaryPath(programme.id)} data-testid="quote-ou-link">
+          {t('ouSummary.link')}
+        </RouterLink>
         {pdf.error ? <ErrorAlert error={pdf.error} /> : null}
       </div>
       <div className="app-quote">
