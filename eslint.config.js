@@ -75,7 +75,17 @@ export default tseslint.config(
         group: ['**/domain/**', '**/services/**', '**/server/**', '**/db/**', '**/cli/**', '**/config'],
         message: 'web imports only contracts and i18n',
       },
+      {
+        // The contracts hold zod schemas: values from them would put zod into the browser bundle.
+        group: ['**/contracts/*', '!**/contracts/*-constants'],
+        allowTypeImports: true,
+        message: 'web takes only types from contracts (values from a zod-free *-constants module)',
+      },
     ]),
+  },
+  {
+    files: ['src/web/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['src/contracts/**/*.ts', 'src/i18n/**/*.ts'],

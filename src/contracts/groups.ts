@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { ZUuid } from './common';
 
-export const GROUP_ATTRIBUTES = ['sector', 'level', 'unit', 'location', 'gender'] as const;
+import { GROUP_ATTRIBUTES } from './groups-constants';
+
+export { GROUP_ATTRIBUTES };
 export const ZGroupAttribute = z.enum(GROUP_ATTRIBUTES);
 export type GroupAttribute = z.infer<typeof ZGroupAttribute>;
 

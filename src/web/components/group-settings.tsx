@@ -1,7 +1,8 @@
 import { Button, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GROUP_ATTRIBUTES, type GroupAttribute, type GroupingSettings } from '../../contracts/groups';
+import type { GroupAttribute, GroupingSettings } from '../../contracts/groups';
+import { GROUP_ATTRIBUTES } from '../../contracts/groups-constants';
 import { isApiError } from '../api';
 import { useSaveGroupSettings } from '../groups';
 import { ErrorAlert } from './error-alert';
