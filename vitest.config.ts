@@ -69,5 +69,11 @@ if (existsSync(chromiumPath)) {
 }
 
 export default defineConfig({
-  test: { projects, reporters: ['default', './tests/setup/summary-reporter.ts'] },
+  test: {
+    projects,
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
+    // Two workers even on a 2-core machine (Vitest would take one): the browser files run one at a
+    // time in one worker while the database files run in the other; both wait on I/O much of the time.
+    maxWorkers: 2,
+  },
 });

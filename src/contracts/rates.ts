@@ -54,3 +54,40 @@ export type RateCardList = z.infer<typeof ZRateCardList>;
 
 export const ZProviderParams = z.object({ providerId: ZUuid });
 export const ZRateCardParams = z.object({ providerId: ZUuid, rateCardId: ZUuid });
+
+/** Kroner per km or per diem: above 0, at most two decimals. */
+const ZRateNok = z
+  .number()
+  .positive()
+  .max(99_999.99)
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'At most two decimals (øre)' });
+
+/** An entry of the state's travel rates (særavtalen); a per diem left out is not published yet. */
+export const ZTravelRateInput = z.strictObject({
+  validFrom: ZIsoDate,
+  carPerKmNok: ZRateNok,
+  perDiem6To12HoursNok: ZRateNok.nullable(),
+  perDiemOver12HoursNok: ZRateNok.nullable(),
+  perDiemOvernightNok: ZRateNok.nullable(),
+});
+export type TravelRateInput = z.infer<typeof ZTravelRateInput>;
+
+export const ZTravelRate = z.object({
+  /** Null for the rates that ship with Lederprogram. */
+  id: ZUuid.nullable(),
+  validFrom: ZIsoDate,
+  carPerKm: z.number(),
+  perDiem6To12Hours: z.number().nullable(),
+  perDiemOver12Hours: z.number().nullable(),
+  perDiemOvernight: z.number().nullable(),
+  /** 'own': entered by this provider (may be removed); 'shipped': comes with the app. */
+  source: z.enum(['own', 'shipped']),
+  /** The entry quotes priced today use for the km rate. */
+  current: z.boolean(),
+});
+export type TravelRate = z.infer<typeof ZTravelRate>;
+
+export const ZTravelRateList = z.object({ travelRates: z.array(ZTravelRate), today: ZIsoDate });
+export type TravelRateList = z.infer<typeof ZTravelRateList>;
+
+export const ZTravelRateParams = z.object({ providerId: ZUuid, travelRateId: ZUuid });

@@ -24,7 +24,13 @@ import type {
 } from '../contracts/actuals';
 import type { ErrorBody, Locale } from '../contracts/common';
 import type { Goals, OuSummary, UpdateGoals } from '../contracts/ou';
-import type { RateCard, RateCardInput, RateCardList } from '../contracts/rates';
+import type {
+  RateCard,
+  RateCardInput,
+  RateCardList,
+  TravelRateInput,
+  TravelRateList,
+} from '../contracts/rates';
 import type {
   Arrangement,
   CheckResult,
@@ -72,7 +78,7 @@ import type {
 
 export type { SessionResponse, ProgrammeDetail, PricedQuote, QuoteDesign };
 export type { ActualsReport, Delivery, DeliveryKind, DeliveryList, InvoicingBasis, RegisterDelivery };
-export type { RateCard, RateCardInput, RateCardList };
+export type { RateCard, RateCardInput, RateCardList, TravelRateInput, TravelRateList };
 export type { QuoteStatus, QuoteStatusChange, QuoteVersion, QuoteVersionList };
 export type { Goals, OuSummary, UpdateGoals };
 export type ParticipantList = z.infer<typeof ZParticipantList>;
@@ -332,6 +338,12 @@ export const api = {
     request<RateCard>('PUT', `/api/providers/${enc(providerId)}/rate-cards/${enc(rateCardId)}`, { body }),
   deleteRateCard: (providerId: string, rateCardId: string) =>
     request<null>('DELETE', `/api/providers/${enc(providerId)}/rate-cards/${enc(rateCardId)}`),
+  travelRates: (providerId: string) =>
+    request<TravelRateList>('GET', `/api/providers/${enc(providerId)}/travel-rates`),
+  addTravelRate: (providerId: string, body: TravelRateInput) =>
+    request<TravelRateList>('POST', `/api/providers/${enc(providerId)}/travel-rates`, { body }),
+  removeTravelRate: (providerId: string, travelRateId: string) =>
+    request<null>('DELETE', `/api/providers/${enc(providerId)}/travel-rates/${enc(travelRateId)}`),
   // --- Actuals: deliveries, budget vs. actual, invoicing basis ---
   deliveries: (programmeId: string) =>
     request<DeliveryList>('GET', `/api/programmes/${enc(programmeId)}/deliveries`),

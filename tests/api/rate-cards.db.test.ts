@@ -2,8 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { PricedQuote } from '../../src/contracts/quotes';
-import type { RateCard, RateCardList } from '../../src/contracts/rates';
-import { auditLog, rateCards } from '../../src/db/schema/index';
+import type { RateCard, RateCardList, TravelRateList } from '../../src/contracts/rates';
+import { auditLog, rateCards, stateTravelRates } from '../../src/db/schema/index';
 import { type Tenant, createTenant } from '../factories';
 import { type LoggedIn, logInAs, useTestApp } from '../helpers/app';
 
@@ -137,5 +137,60 @@ describe('rate cards', () => {
     const other = await setUp();
     expectError(await get(other.admin, s.url), 404, 'not_found');
     expectError(await send(other.admin, 'POST', s.url, CARD), 404, 'not_found');
+  });
+});
+
+describe('the state’s travel rates', () => {
+  const RATE = {
+    validFrom: '2027-01-01',
+    carPerKmNok: 5.5,
+    perDiem6To12HoursNok: 400,
+    perDiemOver12HoursNok: 740,
+    perDiemOvernightNok: 1010,
+  };
+  const travelUrl = (s: { t: Tenant }) => `/api/providers/${s.t.provider.id}/travel-rates`;
+
+  it('adds the provider’s own entry in place of the shipped one, and quotes use it', async () => {
+    const s = await setUp();
+    const { db } = ctx().database;
+    await db
+      .insert(stateTravelRates)
+      .values({ validFrom: '2025-01-01', carPerKmOre: 500, perDiem6To12HoursOre: 38_400 })
+      .onConflictDoNothing();
+    const list = ok<TravelRateList>(await send(s.admin, 'POST', travelUrl(s), RATE));
+    const own = list.travelRates.find((r) => r.validFrom === '2027-01-01')!;
+    expect(own).toMatchObject({ source: 'own', carPerKm: 5.5, perDiem6To12Hours: 400, current: true });
+    expect(list.travelRates.some((r) => r.source === 'shipped')).toBe(true);
+    // 4 trips × (280 km × 5,50 + 2 × 400) = 9 360 kr
+    const quote = ok<PricedQuote>(
+      await send(s.admin, 'POST', `/api/quotes/price?date=2027-02-01`, {
+        gatherings: { count: 4, advisors: 2 },
+        travel: { trips: 4, kmPerTrip: 280, travellers: 2 },
+      }),
+    );
+    expect(quote.lines.find((l) => l.key === 'travel')!.amountExVat).toBe(9_360);
+    // Another provider is not affected.
+    const other = await setUp();
+    const theirs = ok<TravelRateList>(await get(other.admin, travelUrl(other)));
+    expect(theirs.travelRates.some((r) => r.source === 'own')).toBe(false);
+    expectError(await send(s.admin, 'POST', travelUrl(s), RATE), 409, 'conflict', 'validFrom');
+    expect((await send(s.admin, 'DELETE', `${travelUrl(s)}/${own.id}`)).statusCode).toBe(204);
+    expectError(await send(other.admin, 'DELETE', `${travelUrl(s)}/${own.id}`), 404, 'not_found');
+  });
+
+  it.each([
+    ['a zero km rate', { ...RATE, carPerKmNok: 0 }, 'carPerKmNok'],
+    ['fractions of an øre', { ...RATE, perDiemOvernightNok: 1010.001 }, 'perDiemOvernightNok'],
+    ['a missing per diem key', { validFrom: '2027-01-01', carPerKmNok: 5.5 }, 'perDiem6To12HoursNok'],
+  ])('refuses %s, naming the field', async (_, body, field) => {
+    const s = await setUp();
+    expectError(await send(s.admin, 'POST', travelUrl(s), body), 400, 'validation_failed', field);
+  });
+
+  it('is the provider admin’s alone', async () => {
+    const s = await setUp();
+    const advisor = await logInAs(ctx().app, s.t.users.advisor.email);
+    expectError(await get(advisor, travelUrl(s)), 403, 'forbidden');
+    expectError(await send(advisor, 'POST', travelUrl(s), RATE), 403, 'forbidden');
   });
 });

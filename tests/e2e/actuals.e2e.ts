@@ -117,4 +117,39 @@ describe('deliveries and the invoicing basis', () => {
     expect(await page.getByTestId('actuals-invoicing').count()).toBe(0);
     await expectAccessible(page, 'actuals (advisor)');
   });
+
+  it('lets the provider admin add a rate card and this year’s per diem, and shows which is in force', async () => {
+    const { page } = await h.newPage();
+    await logIn(page, h.login('provider_admin').email);
+    await page.getByRole('link', { name: nb.rates.navLink }).click();
+    await page.getByTestId('rates-table').waitFor();
+    await settled(page);
+    expect(await page.locator('main h1').textContent()).toBe(nb.rates.title);
+    await expectAccessible(page, 'rate cards');
+    // The new card starts from the prices in force, valid from next 1 January; raise one price.
+    await page.locator('input[name="gatheringDayRate"]').fill('22 500');
+    await page.getByTestId('rates-save').click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('rates-message').textContent()))
+      .toContain('01.01.2027');
+    const row = page.getByTestId('rates-table').locator('tr[data-valid-from="2027-01-01"]');
+    expect(plain(await row.textContent())).toContain('22 500 kr');
+    expect(plain(await row.textContent())).toContain(nb.rates.status.future);
+    // A bad amount is named at its field.
+    await page.locator('input[name="networkDayRate"]').fill('mange');
+    await page.locator('input[name="validFrom"]').fill('2027-06-01');
+    await page.getByTestId('rates-save').click();
+    await expect.poll(() => page.getByText(nb.rates.form.errors.amount).count()).toBe(1);
+    // The state's per diem for 2026, once published.
+    const travel = page.getByTestId('travel-rates-form');
+    await travel.locator('input[name="travelValidFrom"]').fill('2026-01-01');
+    await travel.locator('input[name="carPerKm"]').fill('5,30');
+    await travel.locator('input[name="perDiem6To12Hours"]').fill('400');
+    await travel.getByRole('button', { name: nb.rates.travel.save }).click();
+    await expect
+      .poll(async () => plain(await page.getByTestId('travel-rates').textContent()))
+      .toContain(nb.rates.travel.source.own);
+    await expectAccessible(page, 'rate cards with a new card and travel rates');
+    await screenshot(page, 'rates');
+  });
 });

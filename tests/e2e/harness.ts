@@ -43,7 +43,7 @@ export function useHarness(fileName: string, use: (harness: Harness) => void): v
   afterAll(async () => {
     await harness?.close();
     console.log(
-      `${fileName}: ${visitedPages.size} distinct pages passed axe in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${fileName}: ${visitedPages.size} distinct pages passed axe in ${((Date.now() - started) / 1000).toFixed(1)} s (axe itself: ${(axeMs / 1000).toFixed(1)} s)`,
     );
   });
 }
@@ -130,9 +130,11 @@ export async function settled(page: Page): Promise<void> {
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await settled(page);
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  const started = Date.now();
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
+  axeMs += Date.now() - started;
   const report = result.violations.map((v) =>
     [
       `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`,
@@ -150,6 +152,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export const pageErrors: string[] = [];
 /** console.error output (failed requests show up here too, e.g. an expected 401 or 404). */
 export const consoleErrors: string[] = [];
+
+/** Time spent in axe in this file, for the summary at the end. */
+let axeMs = 0;
 
 /** Every page that passed axe in this file, for the summary at the end. */
 export const visitedPages = new Set<string>();

@@ -146,3 +146,31 @@ export const stateTravelRates = pgTable('state_travel_rates', {
   perDiemOver12HoursOre: bigint('per_diem_over_12_hours_ore', { mode: 'number' }),
   perDiemOvernightOre: bigint('per_diem_overnight_ore', { mode: 'number' }),
 });
+
+/**
+ * A provider's own entries of the state's travel rates (e.g. this year's per diem once published),
+ * valid from a date. They override the rates that ship with the app (state_travel_rates) for the
+ * same date; other providers are not affected.
+ */
+export const providerTravelRates = pgTable(
+  'provider_travel_rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id, { onDelete: 'cascade' }),
+    validFrom: date('valid_from').notNull(),
+    carPerKmOre: bigint('car_per_km_ore', { mode: 'number' }).notNull(),
+    perDiem6To12HoursOre: bigint('per_diem_6_to_12_hours_ore', { mode: 'number' }),
+    perDiemOver12HoursOre: bigint('per_diem_over_12_hours_ore', { mode: 'number' }),
+    perDiemOvernightOre: bigint('per_diem_overnight_ore', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('provider_travel_rates_provider_valid_from').on(t.providerId, t.validFrom),
+    check(
+      'provider_travel_rates_positive',
+      sql`${t.carPerKmOre} > 0 AND coalesce(${t.perDiem6To12HoursOre}, 1) > 0 AND coalesce(${t.perDiemOver12HoursOre}, 1) > 0 AND coalesce(${t.perDiemOvernightOre}, 1) > 0`,
+    ),
+  ],
+);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rateCards, stateTravelRates } from '../../db/schema/index';
+import { providerTravelRates, rateCards, stateTravelRates } from '../../db/schema/index';
 import type { Ore } from '../../domain/money/money';
 import type { IsoDate, RateCard, StateTravelRate } from '../../domain/pricing/rates';
 import { SEED_RATE_CARD, SEED_STATE_TRAVEL_RATES } from '../../domain/pricing/seed';
@@ -26,7 +26,8 @@ export const DEFAULT_PRICING_RATES: PricingRates = Object.freeze({
 /**
  * Loads the provider's rate card valid on `on` (else its earliest one, which the price engine
  * flags as not yet valid; else the seed's prices, with a note) and the state's travel rates (else
- * the ones that ship with the app, with a note). Two queries, read-only.
+ * the ones that ship with the app, with a note), the provider's own entries overriding those of the
+ * same date. Read-only.
  */
 export async function loadPricingRates(db: Db, providerId: string, on: IsoDate): Promise<PricingRates> {
   const notes: RatesDiagnostic[] = [];
@@ -58,7 +59,19 @@ export async function loadPricingRates(db: Db, providerId: string, on: IsoDate):
     notes.push({ code: 'rateCardDefault', params: { validFrom: SEED_RATE_CARD.validFrom } });
   }
 
-  const rows = await db.select().from(stateTravelRates).orderBy(asc(stateTravelRates.validFrom));
+  const [shipped, own] = await Promise.all([
+    db.select().from(stateTravelRates).orderBy(asc(stateTravelRates.validFrom)),
+    db
+      .select()
+      .from(providerTravelRates)
+      .where(eq(providerTravelRates.providerId, providerId))
+      .orderBy(asc(providerTravelRates.validFrom)),
+  ]);
+  // The provider's own entries win over the shipped ones of the same date.
+  const byDate = new Map<string, (typeof shipped)[number]>();
+  for (const r of shipped) byDate.set(r.validFrom, r);
+  for (const r of own) byDate.set(r.validFrom, r);
+  const rows = [...byDate.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
   let travel: readonly StateTravelRate[] = SEED_STATE_TRAVEL_RATES;
   if (rows.length > 0) {
     travel = rows.map((r) => ({

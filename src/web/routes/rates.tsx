@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import type { RateCard } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
+import { TravelRates } from '../components/travel-rates';
 import { NotFound } from '../components/not-found';
 import { formatKroner, formatPercent, formatShortDate } from '../format';
 import { isNotFound, isUuid } from '../programme-data';
@@ -226,6 +227,7 @@ export function RatesPage() {
           {save.isError ? <ErrorAlert error={save.error} /> : null}
         </section>
       ) : null}
+      {cards.isSuccess ? <TravelRates providerId={providerId} /> : null}
     </div>
   );
 }
