@@ -5,24 +5,12 @@
  * (nb/nn/en) and an English `message`.
  */
 import { z } from 'zod';
+import { ROSTER_FIELDS } from './roster-constants';
 
 export const ZLeaderLevel = z.enum(['kommunalsjef', 'okonomisjef', 'enhetsleder', 'avdelingsleder', 'other']);
 export type LeaderLevel = z.infer<typeof ZLeaderLevel>;
 
-export const ZRosterField = z.enum([
-  'id',
-  'name',
-  'email',
-  'phone',
-  'title',
-  'level',
-  'sector',
-  'unit',
-  'reportsTo',
-  'location',
-  'gender',
-  'group',
-]);
+export const ZRosterField = z.enum(ROSTER_FIELDS);
 export type RosterField = z.infer<typeof ZRosterField>;
 
 export const ZRosterSeverity = z.enum(['error', 'warning', 'notice']);

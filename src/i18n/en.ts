@@ -869,6 +869,12 @@ export const en: Catalog = {
       },
     },
   },
+  myDays: {
+    title: 'My days',
+    navLink: 'My days',
+    lead: 'Everything you take part in, in all your programmes: gatherings, network meetings and coaching.',
+    monthNav: 'Choose a month',
+  },
   offerPdf: {
     documentTitle: 'Offer – {{programme}}',
     orgNumber: 'Org. no. {{number}}',

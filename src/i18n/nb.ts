@@ -866,6 +866,12 @@ export const nb = {
       },
     },
   },
+  myDays: {
+    title: 'Mine dager',
+    navLink: 'Mine dager',
+    lead: 'Alt du skal være med på, i alle programmene dine: samlinger, nettverksmøter og veiledning.',
+    monthNav: 'Velg måned',
+  },
   offerPdf: {
     documentTitle: 'Tilbud – {{programme}}',
     orgNumber: 'Org.nr. {{number}}',

@@ -866,6 +866,12 @@ export const nn: Catalog = {
       },
     },
   },
+  myDays: {
+    title: 'Dagane mine',
+    navLink: 'Dagane mine',
+    lead: 'Alt du skal vere med på, i alle programma dine: samlingar, nettverksmøte og rettleiing.',
+    monthNav: 'Vel månad',
+  },
   offerPdf: {
     documentTitle: 'Tilbod – {{programme}}',
     orgNumber: 'Org.nr. {{number}}',

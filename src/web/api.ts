@@ -476,6 +476,8 @@ export const api = {
     }),
   programmeCalendar: (programmeId: string, from: string, to: string) =>
     request<Calendar>('GET', `/api/programmes/${enc(programmeId)}/calendar?from=${enc(from)}&to=${enc(to)}`),
+  myCalendar: (from: string, to: string) =>
+    request<Calendar>('GET', `/api/me/calendar?from=${enc(from)}&to=${enc(to)}`),
   calendarFeed: () => request<CalendarFeed>('GET', '/api/me/calendar-feed'),
   createCalendarFeed: () => request<CalendarFeed>('POST', '/api/me/calendar-feed', { body: {} }),
   revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/me/calendar-feed'),

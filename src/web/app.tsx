@@ -6,6 +6,7 @@ import { Layout } from './components/layout';
 import { NotFound } from './components/not-found';
 import { i18n } from './i18n';
 import { AuditPage, OutboxPage } from './routes/admin';
+import { MyDaysPage } from './routes/my-days';
 import { RatesPage } from './routes/rates';
 import { HomePage } from './routes/home';
 import { InvitationPage } from './routes/invitation';
@@ -61,6 +62,7 @@ export function App() {
               <Route path="/admin/:providerId/outbox" element={<OutboxPage />} />
               <Route path="/admin/:providerId/audit" element={<AuditPage />} />
               <Route path="/admin/:providerId/rates" element={<RatesPage />} />
+              <Route path="/my-days" element={<MyDaysPage />} />
             </Route>
           </Routes>
         </BrowserRouter>

@@ -1,5 +1,5 @@
 /** The year plan's queries and mutations, and the date arithmetic of the month view. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   api,
   type CalendarPeriodInput,
@@ -21,6 +21,15 @@ export function useProgrammeCalendar(programmeId: string, from: string, to: stri
   return useQuery({
     queryKey: planKeys.calendar(programmeId, from, to),
     queryFn: () => api.programmeCalendar(programmeId, from, to),
+  });
+}
+
+/** My days: what I take part in, across every programme (GET /api/me/calendar). */
+export function useMyCalendar(from: string, to: string) {
+  return useQuery({
+    queryKey: ['me', 'calendar', from, to] as const,
+    queryFn: () => api.myCalendar(from, to),
+    placeholderData: keepPreviousData,
   });
 }
 

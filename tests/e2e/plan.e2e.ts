@@ -143,4 +143,23 @@ describe('the year plan', () => {
     await expectAccessible(page, 'plan month view (client admin, nn)');
     await screenshot(page, 'plan-client-admin-nn');
   });
+
+  it('shows an advisor their days across programmes, each event with its programme', async () => {
+    const { page } = await h.newPage();
+    await logIn(page, h.login('advisor').email);
+    await page.getByRole('link', { name: nb.myDays.navLink }).click();
+    await page.getByTestId('my-days').waitFor();
+    await settled(page);
+    expect(await page.locator('main h1').textContent()).toBe(nb.myDays.title);
+    // The demo plan starts in January 2027: step forward to the first gathering's month.
+    const events = page.getByTestId('calendar-event');
+    for (let i = 0; i < 14 && (await events.count()) === 0; i++) {
+      await page.getByRole('button', { name: new RegExp(nb.planPage.nextMonth) }).click();
+      await page.waitForTimeout(300);
+    }
+    expect(await events.count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('calendar-event-programme').first().textContent()).toMatch(/Seljord/);
+    await expectAccessible(page, 'my days (advisor)');
+    await screenshot(page, 'my-days-advisor');
+  });
 });

@@ -11,10 +11,13 @@ export function CalendarEventItem({
   event,
   onMove,
   showDate = false,
+  showProgramme = false,
 }: {
   event: CalendarEvent;
   onMove?: (event: CalendarEvent) => void;
   showDate?: boolean;
+  /** Across programmes ("my days"): name the programme. */
+  showProgramme?: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -53,6 +56,12 @@ export function CalendarEventItem({
             {t('planPage.advisors', { names: event.advisors.map((a) => a.name).join(', ') })}
           </>
         ) : null}
+        {showProgramme ? (
+          <>
+            {' · '}
+            <span data-testid="calendar-event-programme">{event.programme.name}</span>
+          </>
+        ) : null}
         {event.fixed ? (
           <>
             {' · '}
@@ -79,11 +88,14 @@ export function CalendarAgenda({
   calendar,
   onMove,
   weeksOnly = false,
+  showProgramme = false,
 }: {
   calendar: Calendar;
   onMove?: (event: CalendarEvent) => void;
   /** Only the weekly coaching counts (under the month view). */
   weeksOnly?: boolean;
+  /** Across programmes ("my days"): name each event's programme. */
+  showProgramme?: boolean;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -107,7 +119,7 @@ export function CalendarAgenda({
               <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 'var(--ds-size-3)' }}>
                 {events.map((e) => (
                   <li key={e.id}>
-                    <CalendarEventItem event={e} onMove={onMove} />
+                    <CalendarEventItem event={e} onMove={onMove} showProgramme={showProgramme} />
                   </li>
                 ))}
               </ul>

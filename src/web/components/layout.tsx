@@ -156,6 +156,9 @@ function Header({ session }: { session: SessionResponse | null }) {
                   </NavRouterLink>
                 </li>
               ) : null}
+              <li>
+                <NavRouterLink to="/my-days">{t('myDays.navLink')}</NavRouterLink>
+              </li>
               {session.adminOf.flatMap((provider) => {
                 const suffix = session.adminOf.length > 1 ? ` (${provider.name})` : '';
                 return [

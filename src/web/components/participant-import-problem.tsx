@@ -2,22 +2,10 @@ import { Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { RosterField, RosterProblem } from '../../contracts/roster';
 import { formatNumber } from '../format';
+import { ROSTER_FIELDS } from '../../contracts/roster-constants';
 import { useLocale } from '../session';
 
-const FIELDS: readonly string[] = [
-  'id',
-  'name',
-  'email',
-  'phone',
-  'title',
-  'level',
-  'sector',
-  'unit',
-  'reportsTo',
-  'location',
-  'gender',
-  'group',
-];
+const FIELDS: readonly string[] = ROSTER_FIELDS;
 
 /** Every roster problem in the reader's language, with its params made readable (sizes, row lists, field names). */
 export function useProblemText(): (problem: RosterProblem) => string {
