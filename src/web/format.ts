@@ -154,3 +154,13 @@ export function formatPercent(fraction: number, locale: Locale): string {
     fraction,
   );
 }
+
+/** Today's date in Norway, "2027-03-15": the day deliveries and rate cards are measured against. */
+export function todayInOslo(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

@@ -40,22 +40,19 @@ import {
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
 import { ProgrammePageHead } from '../components/programme-page-head';
-import { formatKroner, formatNumber, formatPercent, formatShortDate, intlLocale } from '../format';
+import {
+  formatKroner,
+  formatNumber,
+  formatPercent,
+  formatShortDate,
+  intlLocale,
+  todayInOslo,
+} from '../format';
 import { useLocale, useSession } from '../session';
 
 const BudgetChart = lazy(() => import('../components/budget-chart'));
 
 const enc = encodeURIComponent;
-
-/** Today's date in Norway, "2027-03-15": deliveries cannot be registered after it. */
-export function todayInOslo(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** `t` for keys built at run time (the catalog's typed keys make such calls too deep for tsc). */
 type T = (key: string) => string;

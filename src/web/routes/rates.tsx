@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
 import { TravelRates } from '../components/travel-rates';
 import { NotFound } from '../components/not-found';
-import { formatKroner, formatPercent, formatShortDate } from '../format';
+import { formatKroner, formatPercent, formatShortDate, todayInOslo } from '../format';
 import { isNotFound, isUuid } from '../programme-data';
 import {
   RATE_FIELDS,
@@ -47,7 +47,7 @@ export function RatesPage() {
 
   const list = cards.data?.rateCards ?? [];
   const current = list.find((c) => c.current);
-  const form = editing?.form ?? newRateCardForm(current, cards.data?.today ?? '2026-01-01');
+  const form = editing?.form ?? newRateCardForm(current, cards.data?.today ?? todayInOslo());
   const setForm = (patch: Partial<RateCardForm>) =>
     setEditing({ id: editing?.id ?? null, form: { ...form, ...patch } });
   const date = (iso: string) => formatShortDate(iso, locale);
