@@ -10,7 +10,7 @@ import {
 import type { Db } from '../../db/client';
 import { deliveries, memberships, quotes, users } from '../../db/schema/index';
 import { type DeliveryRefusal, type RegisteredDelivery, priceDelivery } from '../../domain/actuals/actuals';
-import { type Actor, can } from '../../domain/access/policy';
+import { type Actor, type ProgrammeScope, can } from '../../domain/access/policy';
 import { type Ore, fromKroner, toKroner } from '../../domain/money/money';
 import { priceQuote, type PricedQuote } from '../../domain/pricing/price-quote';
 import { recordAudit } from '../audit';
@@ -104,6 +104,19 @@ export async function listDeliveries(db: Db, ctx: Ctx, programmeId: string): Pro
   const programme = await loadProgramme(db, programmeId);
   const scope = scopeOf(programme);
   authorize(ctx.actor, 'read', { kind: 'delivery', scope, registeredByUserId: null });
+  const canRegister = can(ctx.actor, 'write', { kind: 'delivery', scope, registeredByUserId: null });
+  return {
+    deliveries: await presentDeliveries(db, ctx.actor, scope),
+    canRegister,
+    advisors: canRegister ? await deliverersOf(db, programme) : [],
+  };
+}
+
+/**
+ * The programme's deliveries, newest first, with who delivered and registered them. The caller
+ * has authorised the read (the list, or the invoicing export).
+ */
+export async function presentDeliveries(db: Db, actor: Actor, scope: ProgrammeScope): Promise<Delivery[]> {
   const advisor = alias(users, 'advisor');
   const registrar = alias(users, 'registrar');
   const rows = await db
@@ -111,24 +124,15 @@ export async function listDeliveries(db: Db, ctx: Ctx, programmeId: string): Pro
     .from(deliveries)
     .leftJoin(advisor, eq(advisor.id, deliveries.advisorUserId))
     .leftJoin(registrar, eq(registrar.id, deliveries.registeredByUserId))
-    .where(eq(deliveries.programmeId, programmeId))
+    .where(eq(deliveries.programmeId, scope.programmeId))
     .orderBy(desc(deliveries.deliveredOn), desc(deliveries.createdAt));
-  const canRegister = can(ctx.actor, 'write', { kind: 'delivery', scope, registeredByUserId: null });
-  return {
-    deliveries: rows.map(({ d, advisorName, registrarName }) =>
-      presentDelivery(d, {
-        advisorName,
-        registrarName,
-        canDelete: can(ctx.actor, 'write', {
-          kind: 'delivery',
-          scope,
-          registeredByUserId: d.registeredByUserId,
-        }),
-      }),
-    ),
-    canRegister,
-    advisors: canRegister ? await deliverersOf(db, programme) : [],
-  };
+  return rows.map(({ d, advisorName, registrarName }) =>
+    presentDelivery(d, {
+      advisorName,
+      registrarName,
+      canDelete: can(actor, 'write', { kind: 'delivery', scope, registeredByUserId: d.registeredByUserId }),
+    }),
+  );
 }
 
 function presentDelivery(

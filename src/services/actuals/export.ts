@@ -7,7 +7,8 @@ import { type CatalogKey, type Locale, translate } from '../../i18n/index';
 import type { RequestContext } from '../context';
 import { slugify } from '../offer-pdf/slug';
 import { isoDateInOslo } from '../quotes/price';
-import { listDeliveries } from './deliveries';
+import { scopeOf } from '../programmes/scope';
+import { presentDeliveries } from './deliveries';
 import { loadInvoicingBasis } from './reports';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -242,7 +243,8 @@ export async function exportInvoicingBasis(
   if (format === 'csv') {
     return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(basis, locale) };
   }
-  const { deliveries } = await listDeliveries(db, ctx, programmeId);
+  // Authorised above: whoever may read the budget may read its deliveries too.
+  const deliveries = await presentDeliveries(db, ctx.actor, scopeOf(programme));
   const today = isoDateInOslo(ctx.now).split('-').reverse().join('.');
   const head = {
     title: translate(locale, 'actuals.export.title', { programme: programme.name }),
