@@ -425,10 +425,12 @@ function Comparison({ query }: { query: ReturnType<typeof useActualsReport> }) {
         className="app-table-scroll"
         tabIndex={0}
         role="region"
-        aria-labelledby="actuals-comparison-heading"
+        aria-labelledby="actuals-comparison-caption"
       >
         <Table className="app-table" data-color="neutral" border>
-          <caption className="ds-sr-only">{t('actuals.comparison.caption')}</caption>
+          <caption className="ds-sr-only" id="actuals-comparison-caption">
+            {t('actuals.comparison.caption')}
+          </caption>
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell scope="col">{t('actuals.comparison.columns.line')}</Table.HeaderCell>
