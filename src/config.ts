@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -8,45 +9,81 @@ const ZBool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const ZEnv = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('localhost'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  PUBLIC_URL: z.url().optional(),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional(),
-  MAIL_FROM: z.string().min(3).default('Lederprogram <no-reply@lederprogram.local>'),
-  SESSION_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 90)
-    .default(24 * 14),
-  TRUST_PROXY: ZBool.default(false),
-  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(1024 * 1024),
-  SEED_DEMO: ZBool.default(true),
-  MAIL_WORKER: ZBool.default(true),
-  /** How long before an event its reminder e-mail is queued (the day before: 24). */
-  REMINDER_HOURS_BEFORE: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 14)
-    .default(24),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    PUBLIC_URL: z.url().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Lederprogram <no-reply@lederprogram.local>'),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 14),
+    TRUST_PROXY: ZBool.default(false),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    SEED_DEMO: ZBool.default(true),
+    MAIL_WORKER: ZBool.default(true),
+    /** How long before an event its reminder e-mail is queued (the day before: 24). */
+    REMINDER_HOURS_BEFORE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(24),
+    /** How long before a coaching session a leader may still move or cancel it themselves. */
+    COACHING_CHANGE_CUTOFF_HOURS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 14)
+      .default(24),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where gathering materials (uploaded files) are kept: a folder (disk) or an S3-compatible bucket. */
+    MATERIALS_STORAGE: z.enum(['disk', 's3']).default('disk'),
+    MATERIALS_DIR: z.string().min(1).optional(),
+    MATERIAL_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5 * 1024 * 1024 * 1024)
+      .default(50 * 1024 * 1024),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: ZBool.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.MATERIALS_STORAGE !== 's3') return;
+    if (!e.S3_BUCKET)
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when MATERIALS_STORAGE=s3' });
+    if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+      const missing = e.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'set both S3 keys, or neither (the SDK default chain)',
+      });
+    }
+  });
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -65,8 +102,25 @@ export interface Config {
   seedDemo: boolean;
   mailWorker: boolean;
   reminderHoursBefore: number;
+  coachingChangeCutoffHours: number;
   logLevel: string;
+  /** Gathering materials: where they are stored and the largest file accepted. */
+  materials: MaterialsConfig;
 }
+
+export type MaterialsConfig = { maxBytes: number } & (
+  | { storage: 'disk'; dir: string }
+  | {
+      storage: 's3';
+      /** Unset: AWS itself. */
+      endpoint: string | undefined;
+      region: string;
+      bucket: string;
+      /** Unset: the SDK's default credential chain (environment, instance role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      forcePathStyle: boolean;
+    }
+);
 
 export class ConfigError extends Error {}
 
@@ -96,6 +150,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     mailWorker: e.MAIL_WORKER,
     reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
+    coachingChangeCutoffHours: e.COACHING_CHANGE_CUTOFF_HOURS,
     logLevel: e.LOG_LEVEL,
+    materials:
+      e.MATERIALS_STORAGE === 's3'
+        ? {
+            storage: 's3',
+            maxBytes: e.MATERIAL_MAX_BYTES,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET!,
+            credentials:
+              e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+                : undefined,
+            // S3-compatible servers (MinIO, Ceph) usually need path-style addressing; AWS does not.
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+          }
+        : {
+            storage: 'disk',
+            maxBytes: e.MATERIAL_MAX_BYTES,
+            dir: e.MATERIALS_DIR ?? path.join(e.DATA_DIR, 'materials'),
+          },
   };
 }

@@ -129,8 +129,28 @@ export type PlanInput = z.infer<typeof ZPlanInput>;
 // ---------------------------------------------------------------------------------------------
 
 const ZParams = z.record(z.string(), z.union([z.string(), z.number()]));
-/** A stable code with parameters (the UI translates them) and a ready bokmål sentence. */
-export const ZPlanMessage = z.object({ code: z.string(), params: ZParams, message: z.string() });
+/** An event named in a message: what and when, no words (`busy`: another programme's event). */
+export const ZEventRef = z.object({
+  type: z.enum(['gathering', 'networkMeeting', 'coaching', 'busy']),
+  index: z.number().int().optional(),
+  group: z.string().optional(),
+  leader: z.string().optional(),
+  kind: ZEventType.optional(),
+  programme: z.string().optional(),
+  label: z.string().optional(),
+  start: z.string().optional(),
+});
+export type EventRef = z.infer<typeof ZEventRef>;
+/**
+ * A stable code with language-free parameters and the events it names (the UI renders them in
+ * the reader's language) and a ready bokmål sentence (the CLI prints it).
+ */
+export const ZPlanMessage = z.object({
+  code: z.string(),
+  params: ZParams,
+  refs: z.record(z.string(), ZEventRef).optional(),
+  message: z.string(),
+});
 export type PlanMessage = z.infer<typeof ZPlanMessage>;
 
 export const ZPlannedEvent = z.object({
@@ -159,13 +179,22 @@ export const ZPlanResult = z.object({
       leader: z.string().optional(),
       index: z.number().int(),
       code: z.string(),
+      params: ZParams.optional(),
+      refs: z.record(z.string(), ZEventRef).optional(),
       message: z.string(),
     }),
   ),
   /** Every use of a school holiday or soft blackout. */
   warnings: z.array(ZPlanMessage),
   /** The first rule that cannot be met; null when the plan is complete. */
-  unsatisfiable: z.object({ rule: z.string(), detail: z.string(), params: ZParams }).nullable(),
+  unsatisfiable: z
+    .object({
+      rule: z.string(),
+      detail: z.string(),
+      params: ZParams,
+      refs: z.record(z.string(), ZEventRef).optional(),
+    })
+    .nullable(),
   problems: z.array(ZPlanMessage),
   /** Penalty points per level, hard > medium > soft; 0 is perfect. */
   score: z.object({ hard: z.number(), medium: z.number(), soft: z.number() }),

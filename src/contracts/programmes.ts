@@ -60,6 +60,16 @@ export const ZGathering = z.object({
   endsAt: z.string().nullable(),
   venue: z.string().nullable(),
   advisors: z.array(z.object({ id: ZUuid, name: z.string() })),
-  agenda: z.array(z.object({ id: ZUuid, position: z.number().int(), title: z.string(), kind: ZAgendaKind })),
+  agenda: z.array(
+    z.object({
+      id: ZUuid,
+      position: z.number().int(),
+      title: z.string(),
+      kind: ZAgendaKind,
+      /** Oslo time of day 'HH:MM' and length; null: not timed (see contracts/gatherings.ts). */
+      startTime: z.string().nullable(),
+      durationMinutes: z.number().int().nullable(),
+    }),
+  ),
 });
 export const ZGatheringList = z.object({ gatherings: z.array(ZGathering) });

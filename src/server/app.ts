@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -37,6 +38,13 @@ import { registerPlanningRoutes } from './routes/planning';
 import { registerCalendarRoutes } from './routes/calendar';
 import { registerParticipantRoutes } from './routes/participants';
 import { registerOuRoutes } from './routes/ou';
+import { registerGroupLifeRoutes } from './routes/group-life';
+import { registerMaterialRoutes } from './routes/materials';
+import { registerCoachingRoutes } from './routes/coaching';
+import { registerDevProjectRoutes } from './routes/dev-projects';
+import { registerGatheringRoutes } from './routes/gatherings';
+import { registerPlatformRoutes } from './routes/platform';
+import { registerEvaluationRoutes } from './routes/evaluations';
 
 export interface AppDeps {
   config: Config;
@@ -150,6 +158,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCalendarRoutes(app, deps);
   registerParticipantRoutes(app, deps);
   registerOuRoutes(app, deps);
+  registerGroupLifeRoutes(app, deps);
+  // File uploads (gathering materials) stream through busboy. Registered in a scope of their own,
+  // so that multipart is parsed on these routes only: elsewhere it stays a 415 like any non-JSON body.
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: config.materials.maxBytes + 1, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+    });
+    registerMaterialRoutes(scope.withTypeProvider<ZodTypeProvider>(), deps);
+  });
+  registerCoachingRoutes(app, deps);
+  registerDevProjectRoutes(app, deps);
+  registerGatheringRoutes(app, deps);
+  registerPlatformRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

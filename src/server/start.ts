@@ -4,7 +4,8 @@ import { type DemoSummary, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../s
 import { createSmtpTransport, type MailSender, startMailSender } from '../services/mail/sender';
 import { purgeExpired } from '../services/auth/housekeeping';
 import { enqueueReminders } from '../services/planning/invitations';
-import { type App, buildApp } from './app';
+import { runEvaluationReminders } from '../services/evaluations/reminders';
+import { type App, buildApp, publicUrlOf } from './app';
 
 export interface RunningServer {
   url: string;
@@ -45,6 +46,8 @@ export async function startServer(
   const reminders = async () => {
     try {
       await enqueueReminders(database.db, new Date(), config.reminderHoursBefore);
+      // Evaluations: close those past their time, remind those who have not answered (once a day).
+      await runEvaluationReminders(database.db, new Date(), publicUrlOf(app, config));
     } catch (err) {
       app.log.warn({ err }, 'queueing reminders failed');
     }

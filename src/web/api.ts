@@ -23,6 +23,35 @@ import type {
   RegisterDelivery,
 } from '../contracts/actuals';
 import type { ErrorBody, Locale } from '../contracts/common';
+import type { Material, MaterialList } from '../contracts/materials';
+import type {
+  AvailabilityPreview,
+  CoachingSummary,
+  CoachingView,
+  PublishAvailability,
+  RecordResult,
+  RecordableStatus,
+  CoachingMode,
+} from '../contracts/coaching';
+import type {
+  DevProject,
+  DevProjectDimension,
+  DevProjectEntry,
+  DevProjectOverview,
+  MyDevProject,
+  SaveDevProject,
+  SaveDevProjectEntry,
+  ShareDevProject,
+  SharedDevProject,
+} from '../contracts/dev-projects';
+import type {
+  EvaluationAnswer,
+  EvaluationForm,
+  EvaluationList,
+  EvaluationResults,
+  OpenEvaluation,
+  ReminderResult,
+} from '../contracts/evaluations';
 import type { Goals, OuSummary, UpdateGoals } from '../contracts/ou';
 import type {
   RateCard,
@@ -59,6 +88,22 @@ import type {
   YearWheel,
 } from '../contracts/planning';
 import type { ProgrammeDetail, ZGatheringList, ZParticipantList } from '../contracts/programmes';
+import type {
+  AbsenceOverview,
+  AttendanceRow,
+  GatheringAttendance,
+  GatheringDetail,
+  InterimWork,
+  LatestInterimWork,
+  MarkAttendance,
+  PracticeCase,
+  PracticeCaseList,
+  SaveAgenda,
+  SaveInterimWork,
+  SubmitPracticeCase,
+  UpdateGathering,
+  UpdatePracticeCase,
+} from '../contracts/gatherings';
 import type {
   AddParticipant,
   CommitRosterImport,
@@ -122,6 +167,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly field?: string,
+    /** The whole JSON error body, for errors that say more (a refused grouping's `violations`). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -242,7 +289,7 @@ function toApiError(status: number, json: unknown): ApiError {
     const code = (ERROR_CODES as readonly string[]).includes(error.code)
       ? (error.code as ApiErrorCode)
       : 'unknown';
-    return new ApiError(status, code, error.message ?? error.code, error.field);
+    return new ApiError(status, code, error.message ?? error.code, error.field, json);
   }
   const byStatus: Record<number, ApiErrorCode> = {
     401: 'unauthorized',
@@ -481,11 +528,478 @@ export const api = {
   calendarFeed: () => request<CalendarFeed>('GET', '/api/me/calendar-feed'),
   createCalendarFeed: () => request<CalendarFeed>('POST', '/api/me/calendar-feed', { body: {} }),
   revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/me/calendar-feed'),
+  // --- One gathering (issue 6): details and agenda, attendance, cases from practice, mellomarbeid ---
+  gathering: (programmeId: string, number: number) =>
+    request<GatheringDetail>('GET', `/api/programmes/${enc(programmeId)}/gatherings/${number}`),
+  updateGathering: (programmeId: string, number: number, body: UpdateGathering) =>
+    request<GatheringDetail>('PATCH', `/api/programmes/${enc(programmeId)}/gatherings/${number}`, { body }),
+  saveAgenda: (programmeId: string, number: number, body: SaveAgenda) =>
+    request<GatheringDetail>('PUT', `/api/programmes/${enc(programmeId)}/gatherings/${number}/agenda`, {
+      body,
+    }),
+  gatheringAttendance: (programmeId: string, number: number) =>
+    request<GatheringAttendance>(
+      'GET',
+      `/api/programmes/${enc(programmeId)}/gatherings/${number}/attendance`,
+    ),
+  markAttendance: (programmeId: string, number: number, participantId: string, body: MarkAttendance) =>
+    request<AttendanceRow>(
+      'PUT',
+      `/api/programmes/${enc(programmeId)}/gatherings/${number}/attendance/${enc(participantId)}`,
+      { body },
+    ),
+  markRestPresent: (programmeId: string, number: number) =>
+    request<GatheringAttendance>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/gatherings/${number}/attendance/rest-present`,
+      { body: {} },
+    ),
+  absenceOverview: (programmeId: string) =>
+    request<AbsenceOverview>('GET', `/api/programmes/${enc(programmeId)}/attendance`),
+  practiceCases: (programmeId: string, number: number) =>
+    request<PracticeCaseList>('GET', `/api/programmes/${enc(programmeId)}/gatherings/${number}/cases`),
+  submitPracticeCase: (programmeId: string, number: number, body: SubmitPracticeCase) =>
+    request<PracticeCase>('POST', `/api/programmes/${enc(programmeId)}/gatherings/${number}/cases`, { body }),
+  updatePracticeCase: (programmeId: string, caseId: string, body: UpdatePracticeCase) =>
+    request<PracticeCase>('PATCH', `/api/programmes/${enc(programmeId)}/cases/${enc(caseId)}`, { body }),
+  withdrawPracticeCase: (programmeId: string, caseId: string) =>
+    request<null>('DELETE', `/api/programmes/${enc(programmeId)}/cases/${enc(caseId)}`),
+  markPracticeCaseUsed: (programmeId: string, caseId: string, used: boolean) =>
+    request<PracticeCase>('PUT', `/api/programmes/${enc(programmeId)}/cases/${enc(caseId)}/used`, {
+      body: { used },
+    }),
+  saveInterimWork: (programmeId: string, number: number, body: SaveInterimWork) =>
+    request<InterimWork>('PUT', `/api/programmes/${enc(programmeId)}/gatherings/${number}/interim-work`, {
+      body,
+    }),
+  latestInterimWork: (programmeId: string) =>
+    request<LatestInterimWork>('GET', `/api/programmes/${enc(programmeId)}/interim-work/latest`),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
   audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
+  myDevProject: (programmeId: string) =>
+    request<MyDevProject>('GET', `/api/programmes/${enc(programmeId)}/project`),
+  saveDevProject: (programmeId: string, body: SaveDevProject) =>
+    request<MyDevProject>('PUT', `/api/programmes/${enc(programmeId)}/project`, { body }),
+  shareDevProject: (programmeId: string, body: ShareDevProject) =>
+    request<MyDevProject>('PUT', `/api/programmes/${enc(programmeId)}/project/sharing`, { body }),
+  addDevProjectEntry: (programmeId: string, body: SaveDevProjectEntry) =>
+    request<MyDevProject>('POST', `/api/programmes/${enc(programmeId)}/project/entries`, { body }),
+  updateDevProjectEntry: (programmeId: string, entryId: string, body: SaveDevProjectEntry) =>
+    request<MyDevProject>('PUT', `/api/programmes/${enc(programmeId)}/project/entries/${enc(entryId)}`, {
+      body,
+    }),
+  deleteDevProjectEntry: (programmeId: string, entryId: string) =>
+    request<MyDevProject>('DELETE', `/api/programmes/${enc(programmeId)}/project/entries/${enc(entryId)}`),
+  devProjectOverview: (programmeId: string) =>
+    request<DevProjectOverview>('GET', `/api/programmes/${enc(programmeId)}/projects`),
+  sharedDevProject: (programmeId: string, projectId: string) =>
+    request<SharedDevProject>('GET', `/api/programmes/${enc(programmeId)}/projects/${enc(projectId)}`),
 };
 
 export type { Locale };
+export type { DevProject, DevProjectDimension, DevProjectEntry, DevProjectOverview, MyDevProject };
+export type { SaveDevProject, SaveDevProjectEntry, ShareDevProject, SharedDevProject };
 export type { AcceptResult, Calendar, CalendarEvent, CalendarFeed, CalendarPeriod, CalendarPeriodInput };
 export type { EventType, MoveCheck, MoveRequest, PlanMessage, PlanProposal, PlanProposeRequest };
 export type { UnavailabilityInput, YearWheel };
+export type { AbsenceOverview, AttendanceRow, GatheringAttendance, GatheringDetail, InterimWork };
+export type { PracticeCase, PracticeCaseList, SaveAgenda };
+
+export type { AvailabilityPreview, CoachingSummary, CoachingView, PublishAvailability, RecordResult };
+export type { RecordableStatus, CoachingMode };
+
+/** Individual coaching (veiledning): `/api/programmes/:id/coaching…`. */
+export const coachingApi = {
+  view: (programmeId: string) => request<CoachingView>('GET', `/api/programmes/${enc(programmeId)}/coaching`),
+  summary: (programmeId: string) =>
+    request<CoachingSummary>('GET', `/api/programmes/${enc(programmeId)}/coaching/summary`),
+  preview: (programmeId: string, body: PublishAvailability) =>
+    request<AvailabilityPreview>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/coaching/availability/preview`,
+      {
+        body,
+      },
+    ),
+  publish: (programmeId: string, body: PublishAvailability) =>
+    request<AvailabilityPreview>('POST', `/api/programmes/${enc(programmeId)}/coaching/availability`, {
+      body,
+    }),
+  book: (programmeId: string, sessionId: string) =>
+    request<Ok>('POST', `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}/book`),
+  move: (programmeId: string, sessionId: string, toSessionId: string) =>
+    request<Ok>('POST', `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}/move`, {
+      body: { toSessionId },
+    }),
+  cancel: (programmeId: string, sessionId: string) =>
+    request<Ok>('POST', `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}/cancel`),
+  record: (programmeId: string, sessionId: string, status: RecordableStatus) =>
+    request<RecordResult>(
+      'POST',
+      `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}/status`,
+      {
+        body: { status },
+      },
+    ),
+  setMode: (
+    programmeId: string,
+    sessionId: string,
+    body: { mode: CoachingMode; meetingLink: string | null },
+  ) =>
+    request<Ok>('PATCH', `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}`, { body }),
+  removeSlot: (programmeId: string, sessionId: string) =>
+    request<null>('DELETE', `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}`),
+  note: (programmeId: string, sessionId: string) =>
+    request<{ body: string; updatedAt: string | null }>(
+      'GET',
+      `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}/note`,
+    ),
+  saveNote: (programmeId: string, sessionId: string, body: string) =>
+    request<{ body: string; updatedAt: string | null }>(
+      'PUT',
+      `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}/note`,
+      { body: { body } },
+    ),
+  saveReflection: (
+    programmeId: string,
+    sessionId: string,
+    body: { preparation: string; reflection: string },
+  ) =>
+    request<{ preparation: string; reflection: string }>(
+      'PUT',
+      `/api/programmes/${enc(programmeId)}/coaching/sessions/${enc(sessionId)}/reflection`,
+      { body },
+    ),
+};
+
+// --- Gathering materials (files) ---
+export type { Material, MaterialList };
+
+/** Where a material is downloaded: a plain link, so the browser keeps the file's name and type. */
+export function materialDownloadUrl(programmeId: string, gatheringId: string, materialId: string): string {
+  return `/api/programmes/${enc(programmeId)}/gatherings/${enc(gatheringId)}/materials/${enc(materialId)}/download`;
+}
+
+export const materialsApi = {
+  list: (programmeId: string, gatheringId: string) =>
+    request<MaterialList>(
+      'GET',
+      `/api/programmes/${enc(programmeId)}/gatherings/${enc(gatheringId)}/materials`,
+    ),
+  remove: (programmeId: string, gatheringId: string, materialId: string) =>
+    request<null>(
+      'DELETE',
+      `/api/programmes/${enc(programmeId)}/gatherings/${enc(gatheringId)}/materials/${enc(materialId)}`,
+    ),
+  /**
+   * Uploads one file as multipart/form-data. XMLHttpRequest, not fetch: only it reports upload
+   * progress. `onProgress` gets 0–1; `signal` aborts (the promise then rejects with `network`).
+   */
+  upload: (
+    programmeId: string,
+    gatheringId: string,
+    file: File,
+    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  ): Promise<Material> =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `/api/programmes/${enc(programmeId)}/gatherings/${enc(gatheringId)}/materials`);
+      xhr.setRequestHeader('accept', 'application/json');
+      if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
+      };
+      xhr.onload = () => {
+        let json: unknown = undefined;
+        try {
+          json = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+        } catch {
+          // Not JSON: the status decides the error below.
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve(json as Material);
+        else reject(toApiError(xhr.status, json));
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'network', 'Network error'));
+      xhr.onabort = () => reject(new ApiError(0, 'network', 'Upload aborted'));
+      options.signal?.addEventListener('abort', () => xhr.abort());
+      const form = new FormData();
+      form.append('file', file, file.name);
+      xhr.send(form);
+    }),
+};
+
+// --- Network-group life (issue 6) ---
+import type {
+  CheckPoll,
+  CreatePoll,
+  FixPoll,
+  MyGroup,
+  SaveAttendance,
+  SaveNote,
+  SetFocus,
+  Vote,
+} from '../contracts/group-life';
+import type {
+  FixResult,
+  GroupSpace,
+  GroupsOverview,
+  LogMeeting,
+  MeetingNote,
+  NoteConflict,
+  PollCheck,
+} from '../contracts/group-life';
+export type {
+  BusyMember,
+  FixResult,
+  GroupMeeting,
+  GroupPoll,
+  GroupSpace,
+  GroupsOverview,
+  LogMeeting,
+  MeetingNote,
+  NoteConflict,
+  PollCheck,
+  PollSlot,
+} from '../contracts/group-life';
+
+const groupPath = (programmeId: string, groupId: string) =>
+  `/api/programmes/${enc(programmeId)}/network-groups/${enc(groupId)}`;
+
+export const groupLifeApi = {
+  myGroup: (programmeId: string) =>
+    request<MyGroup>('GET', `/api/programmes/${enc(programmeId)}/network-groups/mine`),
+  overview: (programmeId: string) =>
+    request<GroupsOverview>('GET', `/api/programmes/${enc(programmeId)}/network-groups/overview`),
+  space: (programmeId: string, groupId: string) =>
+    request<GroupSpace>('GET', groupPath(programmeId, groupId)),
+  /** A 409 is an answer here, not an error: the other person's note, to merge with. */
+  saveNote: async (
+    programmeId: string,
+    groupId: string,
+    meetingId: string,
+    body: SaveNote,
+  ): Promise<{ saved: MeetingNote } | { conflict: NoteConflict }> => {
+    let response: Response;
+    try {
+      response = await fetch(`${groupPath(programmeId, groupId)}/meetings/${enc(meetingId)}/notes`, {
+        method: 'PUT',
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/json',
+          ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        },
+        credentials: 'same-origin',
+        body: JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+    }
+    const json: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return { saved: json as MeetingNote };
+    if (response.status === 409 && (json as Partial<NoteConflict> | undefined)?.current)
+      return { conflict: json as NoteConflict };
+    throw toApiError(response.status, json);
+  },
+  setFocus: (programmeId: string, groupId: string, meetingId: string, body: SetFocus) =>
+    request<GroupSpace>('PUT', `${groupPath(programmeId, groupId)}/meetings/${enc(meetingId)}/focus`, {
+      body,
+    }),
+  saveAttendance: (programmeId: string, groupId: string, meetingId: string, body: SaveAttendance) =>
+    request<GroupSpace>('PUT', `${groupPath(programmeId, groupId)}/meetings/${enc(meetingId)}/attendance`, {
+      body,
+    }),
+  logMeeting: (programmeId: string, groupId: string, body: LogMeeting) =>
+    request<GroupSpace>('POST', `${groupPath(programmeId, groupId)}/meetings`, { body }),
+  checkPoll: (programmeId: string, groupId: string, body: CheckPoll) =>
+    request<PollCheck>('POST', `${groupPath(programmeId, groupId)}/polls/check`, { body }),
+  createPoll: (programmeId: string, groupId: string, body: CreatePoll) =>
+    request<GroupSpace>('POST', `${groupPath(programmeId, groupId)}/polls`, { body }),
+  vote: (programmeId: string, groupId: string, pollId: string, body: Vote) =>
+    request<GroupSpace>('PUT', `${groupPath(programmeId, groupId)}/polls/${enc(pollId)}/votes`, { body }),
+  fixPoll: (programmeId: string, groupId: string, pollId: string, body: FixPoll) =>
+    request<FixResult>('POST', `${groupPath(programmeId, groupId)}/polls/${enc(pollId)}/fix`, { body }),
+};
+
+export type {
+  EvaluationAnswer,
+  EvaluationForm,
+  EvaluationList,
+  EvaluationResults,
+  OpenEvaluation,
+  ReminderResult,
+};
+export type { EvaluationSummary } from '../contracts/evaluations';
+
+const evaluationsPath = (programmeId: string) => `/api/programmes/${enc(programmeId)}/evaluations`;
+
+/** Gathering evaluations: `/api/programmes/:id/evaluations…`. */
+export const evaluationsApi = {
+  list: (programmeId: string) => request<EvaluationList>('GET', evaluationsPath(programmeId)),
+  open: (programmeId: string, body: OpenEvaluation) =>
+    request<{ id: string }>('POST', `${evaluationsPath(programmeId)}/open`, { body }),
+  close: (programmeId: string, evaluationId: string) =>
+    request<Ok>('POST', `${evaluationsPath(programmeId)}/${enc(evaluationId)}/close`),
+  remind: (programmeId: string, evaluationId: string) =>
+    request<ReminderResult>('POST', `${evaluationsPath(programmeId)}/${enc(evaluationId)}/reminders`),
+  form: (programmeId: string, evaluationId: string) =>
+    request<EvaluationForm>('GET', `${evaluationsPath(programmeId)}/${enc(evaluationId)}/form`),
+  answer: (programmeId: string, evaluationId: string, body: EvaluationAnswer) =>
+    request<Ok>('POST', `${evaluationsPath(programmeId)}/${enc(evaluationId)}/answers`, { body }),
+  results: (programmeId: string, evaluationId: string) =>
+    request<EvaluationResults>('GET', `${evaluationsPath(programmeId)}/${enc(evaluationId)}/results`),
+  qrUrl: (programmeId: string, evaluationId: string) =>
+    `${evaluationsPath(programmeId)}/${enc(evaluationId)}/qr.svg`,
+  download: (programmeId: string, evaluationId: string, format: 'csv' | 'xlsx', locale: Locale) =>
+    downloadFile(
+      'GET',
+      `${evaluationsPath(programmeId)}/${enc(evaluationId)}/answers.${format}?locale=${enc(locale)}`,
+      { fallbackName: `evaluering.${format}` },
+    ),
+};
+
+// ---- shared leadership platform -----------------------------------------------------------------
+
+import type {
+  OpenRound,
+  PlatformView,
+  Principle,
+  PrincipleComparison,
+  PrincipleConflict,
+  PrincipleStatus,
+  PrincipleVersion,
+  PublishedPlatform,
+  RoundResult,
+  VotingRound,
+} from '../contracts/platform';
+export type {
+  DiffPart,
+  OpenRound,
+  PlatformView,
+  Principle,
+  PrincipleComparison,
+  PrincipleConflict,
+  PrincipleStatus,
+  PrincipleVersion,
+  PublishedPlatform,
+  RoundResult,
+  VotingRound,
+} from '../contracts/platform';
+
+/**
+ * A write that names the version it was based on: a 409 whose body carries the current state
+ * (`current`) comes back as `{ conflict }` so the UI can show both texts; every other failure
+ * throws as `request()` does.
+ */
+async function requestOrConflict<T, C>(
+  method: 'PUT' | 'POST',
+  path: string,
+  body: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; conflict: C }> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+  }
+  let json: unknown = undefined;
+  try {
+    json = await response.json();
+  } catch {
+    // Not JSON: the status alone decides.
+  }
+  if (response.ok) return { ok: true, data: json as T };
+  if (response.status === 409 && json && typeof json === 'object' && 'current' in json)
+    return { ok: false, conflict: json as C };
+  throw toApiError(response.status, json);
+}
+
+const platformPath = (programmeId: string) => `/api/programmes/${enc(programmeId)}/platform`;
+
+/** The shared leadership platform: `/api/programmes/:id/platform…`. */
+export const platformApi = {
+  view: (programmeId: string) => request<PlatformView>('GET', platformPath(programmeId)),
+  propose: (
+    programmeId: string,
+    body: { statement: string; explanation: string; gatheringId: string | null },
+  ) => request<Principle>('POST', `${platformPath(programmeId)}/principles`, { body }),
+  edit: (
+    programmeId: string,
+    principleId: string,
+    body: { baseVersion: number; statement: string; explanation: string },
+  ) =>
+    requestOrConflict<Principle, PrincipleConflict>(
+      'PUT',
+      `${platformPath(programmeId)}/principles/${enc(principleId)}`,
+      body,
+    ),
+  changeStatus: (
+    programmeId: string,
+    principleId: string,
+    body: { baseVersion: number; status: PrincipleStatus },
+  ) =>
+    requestOrConflict<Principle, PrincipleConflict>(
+      'POST',
+      `${platformPath(programmeId)}/principles/${enc(principleId)}/status`,
+      body,
+    ),
+  merge: (
+    programmeId: string,
+    principleId: string,
+    body: {
+      baseVersion: number;
+      intoId: string;
+      intoBaseVersion: number;
+      statement: string;
+      explanation: string;
+    },
+  ) =>
+    requestOrConflict<Principle, PrincipleConflict>(
+      'POST',
+      `${platformPath(programmeId)}/principles/${enc(principleId)}/merge`,
+      body,
+    ),
+  comment: (programmeId: string, principleId: string, body: string) =>
+    request<Principle>('POST', `${platformPath(programmeId)}/principles/${enc(principleId)}/comments`, {
+      body: { body },
+    }),
+  versions: (programmeId: string, principleId: string) =>
+    request<{ versions: PrincipleVersion[] }>(
+      'GET',
+      `${platformPath(programmeId)}/principles/${enc(principleId)}/versions`,
+    ),
+  compare: (programmeId: string, principleId: string, from: number, to: number) =>
+    request<PrincipleComparison>(
+      'GET',
+      `${platformPath(programmeId)}/principles/${enc(principleId)}/compare?from=${from}&to=${to}`,
+    ),
+  openRound: (programmeId: string, body: OpenRound) =>
+    request<VotingRound>('POST', `${platformPath(programmeId)}/rounds`, { body }),
+  closeRound: (programmeId: string, roundId: string) =>
+    request<VotingRound>('POST', `${platformPath(programmeId)}/rounds/${enc(roundId)}/close`),
+  vote: (
+    programmeId: string,
+    roundId: string,
+    principleId: string,
+    body: { points: number } | { agree: boolean | null },
+  ) =>
+    request<VotingRound>(
+      'PUT',
+      `${platformPath(programmeId)}/rounds/${enc(roundId)}/votes/${enc(principleId)}`,
+      {
+        body,
+      },
+    ),
+  /** Polled: the browser revalidates with the ETag, and the server answers 304 while nothing changed. */
+  result: (programmeId: string, roundId: string) =>
+    request<RoundResult>('GET', `${platformPath(programmeId)}/rounds/${enc(roundId)}/result`),
+  publish: (programmeId: string) =>
+    request<PublishedPlatform>('POST', `${platformPath(programmeId)}/publish`),
+  published: (programmeId: string) =>
+    request<PublishedPlatform>('GET', `${platformPath(programmeId)}/published`),
+  downloadPdf: (programmeId: string, locale: Locale) =>
+    downloadFile('GET', `${platformPath(programmeId)}/published.pdf?locale=${enc(locale)}`, {
+      fallbackName: 'lederplattform.pdf',
+    }),
+};

@@ -15,6 +15,13 @@ import { PasswordResetConfirmPage, PasswordResetRequestPage } from './routes/pas
 import { ProgrammeHomePage } from './routes/programme-home';
 import { ProgrammePartRoute } from './routes/programme-part';
 import { OuSummaryRoute } from './routes/ou-summary';
+import { GroupSpaceRoute } from './routes/group-space';
+import { GatheringRoute } from './routes/gathering';
+import { CoachingRoute } from './routes/coaching';
+import { DevProjectSharedRoute } from './routes/dev-project';
+import { PlatformPublishedRoute } from './routes/platform-published';
+import { PlatformScreenRoute } from './routes/platform-screen';
+import { EvaluationAnswerRoute } from './routes/evaluation-answer';
 import { sessionKey } from './session';
 
 function createQueryClient(): QueryClient {
@@ -59,6 +66,22 @@ export function App() {
               <Route path="/programmes/:programmeId" element={<ProgrammeHomePage />} />
               <Route path="/programmes/:programmeId/:part" element={<ProgrammePartRoute />} />
               <Route path="/programmes/:programmeId/ou" element={<OuSummaryRoute />} />
+              <Route
+                path="/programmes/:programmeId/platform/published"
+                element={<PlatformPublishedRoute />}
+              />
+              <Route
+                path="/programmes/:programmeId/platform/rounds/:roundId/screen"
+                element={<PlatformScreenRoute />}
+              />
+              <Route path="/programmes/:programmeId/groups/:groupId" element={<GroupSpaceRoute />} />
+              <Route path="/programmes/:programmeId/gatherings/:number" element={<GatheringRoute />} />
+              <Route path="/programmes/:programmeId/coaching" element={<CoachingRoute />} />
+              <Route path="/programmes/:programmeId/project/:projectId" element={<DevProjectSharedRoute />} />
+              <Route
+                path="/programmes/:programmeId/evaluations/:evaluationId/answer"
+                element={<EvaluationAnswerRoute />}
+              />
               <Route path="/admin/:providerId/outbox" element={<OutboxPage />} />
               <Route path="/admin/:providerId/audit" element={<AuditPage />} />
               <Route path="/admin/:providerId/rates" element={<RatesPage />} />

@@ -1,14 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { CalendarFeed } from '../../src/contracts/planning';
 import {
   calendarFeeds,
   coachingSessions,
+  emailAttachments,
+  emailOutbox,
   gatheringAdvisors,
   gatherings,
   participants,
 } from '../../src/db/schema/index';
 import { enqueueEmail } from '../../src/services/mail/outbox';
+import { enqueuePlanInvitations } from '../../src/services/planning/invitations';
+import { loadProgramme } from '../../src/services/programmes/scope';
 import { createSmtpTransport, startMailSender } from '../../src/services/mail/sender';
 import { createTenant } from '../factories';
 import { logInAs, useTestApp } from '../helpers/app';
@@ -19,44 +24,38 @@ import { startTestSmtpServer } from '../helpers/smtp';
 const ctx = useTestApp();
 
 /**
- * A minimal RFC 5545 reader, independent of the generator: unfolds continuation lines, splits
- * `NAME;PARAM=x:value` and nests BEGIN/END components.
+ * The feed and the invitations are read with ical.js, an iCalendar parser independent of the
+ * generator (ical-generator): each DTSTART/DTEND with TZID=Europe/Oslo is resolved with the file's
+ * own VTIMEZONE to an absolute instant, the way a calendar app resolves it.
  */
-interface Prop {
-  name: string;
-  params: Record<string, string>;
-  value: string;
-}
-interface Component {
-  type: string;
-  props: Prop[];
-  children: Component[];
-}
-function parseIcs(text: string): Component {
+function readIcs(text: string) {
   expect(text).toMatch(/\r\n/); // CRLF line endings
-  const lines = text
-    .replace(/\r\n[ \t]/g, '')
-    .split(/\r\n/)
-    .filter(Boolean);
-  const root: Component = { type: 'ROOT', props: [], children: [] };
-  const stack = [root];
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    const [head, value] = [line.slice(0, colon), line.slice(colon + 1)];
-    const [name, ...rawParams] = head.split(';');
-    const params = Object.fromEntries(rawParams.map((p) => p.split('=') as [string, string]));
-    if (name === 'BEGIN') {
-      const c: Component = { type: value, props: [], children: [] };
-      stack.at(-1)!.children.push(c);
-      stack.push(c);
-    } else if (name === 'END') {
-      expect(stack.pop()!.type).toBe(value);
-    } else stack.at(-1)!.props.push({ name: name!, params, value });
-  }
-  expect(stack).toHaveLength(1);
-  return root.children[0]!;
+  const cal = new ICAL.Component(ICAL.parse(text) as unknown[]);
+  expect(cal.name).toBe('vcalendar');
+  const vtimezones = cal.getAllSubcomponents('vtimezone');
+  expect(vtimezones.map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Europe/Oslo']);
+  const zone = new ICAL.Timezone(vtimezones[0]!);
+  const events = cal.getAllSubcomponents('vevent').map((c) => {
+    const e = new ICAL.Event(c);
+    // TZID=Europe/Oslo: ical.js resolves it with the file's own VTIMEZONE, as a calendar app does.
+    const instant = (t: ICAL.Time) => {
+      expect(t.zone?.tzid).toBe('Europe/Oslo');
+      return t.toJSDate().toISOString();
+    };
+    return {
+      uid: e.uid,
+      summary: e.summary,
+      location: e.location,
+      description: e.description,
+      sequence: e.sequence,
+      local: [e.startDate.toString(), e.endDate.toString()],
+      start: instant(e.startDate),
+      end: instant(e.endDate),
+      stamp: c.getFirstProperty('dtstamp')!.getFirstValue() as ICAL.Time,
+    };
+  });
+  return { cal, zone, events, method: cal.getFirstPropertyValue('method') };
 }
-const prop = (c: Component, name: string) => c.props.find((p) => p.name === name);
 
 async function setUp() {
   const { app, database } = ctx();
@@ -77,6 +76,15 @@ async function setUp() {
     .where(eq(gatherings.id, t.gathering.id));
   await db.insert(gatheringAdvisors).values({ gatheringId: t.gathering.id, userId: t.users.advisor.id });
   await db.insert(coachingSessions).values([
+    {
+      programmeId: t.programme.id,
+      participantId: leader!.id,
+      advisorUserId: t.users.advisor.id,
+      number: 3,
+      startsAt: new Date('2027-03-24T09:00:00Z'), // Wednesday 10:00 CET, the week before summer time
+      endsAt: new Date('2027-03-24T10:00:00Z'),
+      status: 'booked',
+    },
     {
       programmeId: t.programme.id,
       participantId: leader!.id,
@@ -104,7 +112,7 @@ describe('the iCalendar feed', () => {
   it('serves the owner’s events without a session, in Oslo time across the DST changes', async () => {
     const { app, clock } = ctx();
     clock.now = new Date('2027-03-01T09:00:00Z');
-    const { participant } = await setUp();
+    const { t, participant } = await setUp();
     const feed = (
       await app.inject({ method: 'POST', url: '/api/me/calendar-feed', headers: participant.headers(true) })
     ).json<CalendarFeed>();
@@ -119,30 +127,82 @@ describe('the iCalendar feed', () => {
     const res = await app.inject({ method: 'GET', url: path });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
-    const cal = parseIcs(res.body);
-    expect(cal.type).toBe('VCALENDAR');
-    const tz = cal.children.find((c) => c.type === 'VTIMEZONE')!;
-    expect(prop(tz, 'TZID')!.value).toBe('Europe/Oslo');
-    const daylight = tz.children.find((c) => c.type === 'DAYLIGHT')!;
-    expect(prop(daylight, 'TZOFFSETTO')!.value).toBe('+0200');
-    expect(prop(daylight, 'RRULE')!.value).toBe('FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU');
-    const events = cal.children.filter((c) => c.type === 'VEVENT');
-    expect(events).toHaveLength(3);
-    const starts = events.map((e) => [prop(e, 'DTSTART')!.params.TZID, prop(e, 'DTSTART')!.value]);
-    expect(starts).toEqual([
-      ['Europe/Oslo', '20270329T090000'],
-      ['Europe/Oslo', '20271025T100000'],
-      ['Europe/Oslo', '20271101T100000'],
+    const ics = readIcs(res.body);
+    expect(ics.method).toBeNull(); // a subscription publishes; it invites nobody
+    // The VTIMEZONE's own rules: summer time from the last Sunday of March to that of October.
+    expect(ics.zone.utcOffset(ICAL.Time.fromDateTimeString('2027-03-28T01:59:00'))).toBe(3600);
+    expect(ics.zone.utcOffset(ICAL.Time.fromDateTimeString('2027-03-28T03:00:00'))).toBe(7200);
+    expect(ics.zone.utcOffset(ICAL.Time.fromDateTimeString('2027-10-31T03:00:00'))).toBe(3600);
+    expect(ics.events.map((e) => [e.local, e.start, e.end])).toEqual([
+      [
+        ['2027-03-24T10:00:00', '2027-03-24T11:00:00'],
+        '2027-03-24T09:00:00.000Z',
+        '2027-03-24T10:00:00.000Z',
+      ],
+      [
+        ['2027-03-29T09:00:00', '2027-03-29T16:00:00'],
+        '2027-03-29T07:00:00.000Z',
+        '2027-03-29T14:00:00.000Z',
+      ],
+      [
+        ['2027-10-25T10:00:00', '2027-10-25T11:00:00'],
+        '2027-10-25T08:00:00.000Z',
+        '2027-10-25T09:00:00.000Z',
+      ],
+      [
+        ['2027-11-01T10:00:00', '2027-11-01T11:00:00'],
+        '2027-11-01T09:00:00.000Z',
+        '2027-11-01T10:00:00.000Z',
+      ],
     ]);
-    expect(prop(events[0]!, 'DTEND')!.value).toBe('20270329T160000');
-    expect(prop(events[0]!, 'LOCATION')!.value).toBe('Seljord kulturhus');
-    expect(prop(events[0]!, 'DTSTAMP')!.value).toMatch(/Z$/);
-    const uids = events.map((e) => prop(e, 'UID')!.value);
-    expect(new Set(uids).size).toBe(3);
-    expect(uids[0]).toMatch(/^gathering-[0-9a-f-]{36}@lederprogram$/);
+    const gathering = ics.events[1]!;
+    expect(gathering.location).toBe('Seljord kulturhus');
+    expect(gathering.summary).toMatch(/^Samling 1\b.* – /);
+    expect(ics.events[0]!.summary).toMatch(/^Veiledning 3\b/);
+    expect(gathering.stamp.isDate).toBe(false);
+    expect(gathering.stamp.zone).toBe(ICAL.Timezone.utcTimezone);
+    const uids = ics.events.map((e) => e.uid);
+    expect(new Set(uids).size).toBe(4);
+    expect(gathering.uid).toBe(`gathering-${t.gathering.id}@lederprogram`);
+    expect(uids.filter((u) => u.startsWith('coaching-'))).toHaveLength(3);
     // Stable UIDs: the same on the next fetch.
-    const again = parseIcs((await app.inject({ method: 'GET', url: path })).body);
-    expect(again.children.filter((c) => c.type === 'VEVENT').map((e) => prop(e, 'UID')!.value)).toEqual(uids);
+    const again = readIcs((await app.inject({ method: 'GET', url: path })).body);
+    expect(again.events.map((e) => e.uid)).toEqual(uids);
+  });
+
+  it('the invitation’s .ics has the same events, as a REQUEST, in Oslo time across DST', async () => {
+    const { app, clock } = ctx();
+    clock.now = new Date('2027-03-01T09:00:00Z');
+    const { t } = await setUp();
+    const db = ctx().database.db;
+    const programme = await loadProgramme(db, t.programme.id);
+    expect(await enqueuePlanInvitations(db, programme, { kind: 'plan' }, clock.now)).toBeGreaterThan(0);
+    const [mail] = await db
+      .select()
+      .from(emailOutbox)
+      .where(
+        and(eq(emailOutbox.kind, 'plan_invitation'), eq(emailOutbox.toAddress, t.users.participant.email)),
+      );
+    const [file] = await db.select().from(emailAttachments).where(eq(emailAttachments.outboxId, mail!.id));
+    expect(file!.contentType).toMatch(/^text\/calendar;.*method=REQUEST/);
+    const ics = readIcs(file!.content);
+    expect(ics.method).toBe('REQUEST');
+    expect(ics.events.map((e) => [e.start, e.end])).toEqual([
+      ['2027-03-24T09:00:00.000Z', '2027-03-24T10:00:00.000Z'],
+      ['2027-03-29T07:00:00.000Z', '2027-03-29T14:00:00.000Z'],
+      ['2027-10-25T08:00:00.000Z', '2027-10-25T09:00:00.000Z'],
+      ['2027-11-01T09:00:00.000Z', '2027-11-01T10:00:00.000Z'],
+    ]);
+    expect(ics.events[1]!.uid).toBe(`gathering-${t.gathering.id}@lederprogram`);
+    expect(ics.events[1]!.summary).toMatch(/^Samling 1\b/);
+    expect(ics.events.every((e) => e.sequence > 0)).toBe(true);
+    // The feed and the invitation name each event by the same UID, so the calendar app merges them.
+    const participant = await logInAs(app, t.users.participant.email);
+    const feed = (
+      await app.inject({ method: 'POST', url: '/api/me/calendar-feed', headers: participant.headers(true) })
+    ).json<CalendarFeed>();
+    const fromFeed = readIcs((await app.inject({ method: 'GET', url: new URL(feed.url!).pathname })).body);
+    expect(fromFeed.events.map((e) => e.uid)).toEqual(ics.events.map((e) => e.uid));
   });
 
   it('a rotated, revoked or unknown token is a 404', async () => {

@@ -1,17 +1,18 @@
 /**
- * Network groups: the provider admin opens Seljord's groups (formed by the demo seed), asks for a
- * proposal, moves a person by keyboard and sees the score change, saves, reloads and finds the
- * change kept. A Seljord leader sees only their own group; the client admin reads all groups in
- * nynorsk without editing. axe runs on every state.
+ * Network groups, the whole way: Vinje's provider admin imports a roster file (with one bad row
+ * to exclude), forms groups, moves a person by keyboard, has a save refused by a rule that came
+ * into force meanwhile, saves, reloads and finds the move kept, and the board fits a phone. A
+ * Seljord leader sees only their own group; the client admin reads all groups in nynorsk without
+ * editing. axe runs on every state the tests look at; each state is visited once.
  */
 import type { Page } from 'playwright-core';
-import { eq, like } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { networkGroupMembers, networkGroups, participants, programmes } from '../../src/db/schema/index';
-import { checkGrouping } from '../../src/domain/groups/index';
+import { keepApartPairs, participants, programmes } from '../../src/db/schema/index';
 import { catalogs } from '../../src/i18n';
 import {
   expectAccessible,
+  htmlLang,
   logIn,
   openProgramme,
   screenshot,
@@ -49,121 +50,150 @@ async function checked(page: Page): Promise<void> {
   await page.locator('[data-testid="groups-score"][data-checking="false"]').waitFor();
 }
 
-/** Moves a person with the keyboard: focus their "Flytt til …" menu, pick the group with the arrow keys' equivalent. */
-async function moveByKeyboard(page: Page, name: string, group: string): Promise<void> {
-  const menu = page.getByRole('combobox', { name: `Flytt ${name} til` });
-  await menu.focus();
-  await menu.selectOption({ label: group });
-  await page
-    .getByTestId('groups-announcement')
-    .filter({ hasText: `${name} er flytta til ${group}` })
-    .or(page.getByTestId('groups-announcement').filter({ hasText: `${name} er flyttet til ${group}` }))
-    .waitFor();
-  await checked(page);
+/** Fifteen new Vinje leaders (no reporting lines among them) and, as row 17, one with a broken e-mail. */
+const NEW_LEADERS = [
+  ['Aslak Haugen', 'Avdelingsleiar', 'oppvekst', 'Rauland skule', 'Rauland', 'M'],
+  ['Berit Skarprud', 'Einingsleiar', 'helse og omsorg', 'Heimetenesta', 'Åmot', 'K'],
+  ['Dag Nordbø', 'Avdelingsleiar', 'teknisk', 'Teknisk drift', 'Åmot', 'M'],
+  ['Eli Tveiten', 'Einingsleiar', 'stab', 'Økonomi', 'Åmot', 'K'],
+  ['Gro Kvaale', 'Avdelingsleiar', 'kultur', 'Kulturhuset', 'Rauland', 'K'],
+  ['Hallvard Midtbø', 'Einingsleiar', 'NAV', 'NAV Vinje', 'Åmot', 'M'],
+  ['Inger Lofthus', 'Avdelingsleiar', 'helse og omsorg', 'Heimetenesta', 'Rauland', 'K'],
+  ['Jon Bakka', 'Einingsleiar', 'oppvekst', 'Vinje skule', 'Vinje', 'M'],
+  ['Kari Flatland', 'Avdelingsleiar', 'oppvekst', 'Vinje skule', 'Vinje', 'K'],
+  ['Lars Nesland', 'Einingsleiar', 'teknisk', 'Eigedom', 'Åmot', 'M'],
+  ['Marit Grave', 'Avdelingsleiar', 'stab', 'Personal', 'Åmot', 'K'],
+  ['Nils Rue', 'Einingsleiar', 'kultur', 'Biblioteket', 'Rauland', 'M'],
+  ['Olaug Sandvik', 'Avdelingsleiar', 'NAV', 'NAV Vinje', 'Åmot', 'K'],
+  ['Per Tveito', 'Einingsleiar', 'helse og omsorg', 'Legekontoret', 'Vinje', 'M'],
+  ['Ragnhild Øygarden', 'Avdelingsleiar', 'oppvekst', 'Barnehagane i Vinje', 'Rauland', 'K'],
+] as const;
+const NEW_NAMES: readonly string[] = NEW_LEADERS.map((l) => l[0]);
+
+function vinjeRoster(): Buffer {
+  const header =
+    'Tilsettnr;Namn;E-post;Telefon;Tittel;Leiarnivå;Tenesteområde;Eining;Næraste leiar;Arbeidsstad;Kjønn;Gruppe';
+  const rows = NEW_LEADERS.map(([name, level, sector, unit, place, gender], i) => {
+    const email = `${name.toLowerCase().replace(/ø/g, 'o').replace(/\s+/g, '.')}@vinje.example`;
+    return `VIN-${101 + i};${name};${email};;${level};${level};${sector};${unit};;${place};${gender};`;
+  });
+  rows.push(
+    'VIN-199;Per Feil;per.feil(at)vinje.example;;Avdelingsleiar;Avdelingsleiar;teknisk;Teknisk drift;;Åmot;M;',
+  );
+  return Buffer.from(`\ufeff${[header, ...rows].join('\r\n')}\r\n`, 'utf8');
 }
 
-/** Names of a person in group 1 and one in group 2 of Seljord's saved groups whose swap breaks no rule. */
-async function validSwap(): Promise<{ name: string; backName: string }> {
-  const rows = await h.db
-    .select({ p: participants, number: networkGroups.number })
-    .from(participants)
-    .innerJoin(programmes, eq(programmes.id, participants.programmeId))
-    .innerJoin(networkGroupMembers, eq(networkGroupMembers.participantId, participants.id))
-    .innerJoin(networkGroups, eq(networkGroups.id, networkGroupMembers.groupId))
-    .where(like(programmes.name, '%Seljord%'));
-  const people = rows.map((r) => ({
-    id: r.p.id,
-    name: r.p.name,
-    reportsTo: r.p.reportsToId,
-    pinnedGroup: r.p.pinnedGroup,
-  }));
-  const groups = [1, 2, 3, 4].map((n) => rows.filter((r) => r.number === n).map((r) => r.p.id));
-  const nameOf = (id: string) => people.find((p) => p.id === id)!.name;
-  for (const a of [...groups[0]!].sort((x, y) => nameOf(x).localeCompare(nameOf(y)))) {
-    for (const b of groups[1]!) {
-      const swapped = groups.map((g, k) =>
-        k === 0 ? [...g.filter((x) => x !== a), b] : k === 1 ? [...g.filter((x) => x !== b), a] : g,
-      );
-      if (checkGrouping(people, swapped, { groups: 4, min: 5, max: 6 }).length === 0) {
-        return { name: nameOf(a), backName: nameOf(b) };
-      }
-    }
-  }
-  throw new Error('no valid swap between group 1 and 2');
-}
-
-describe('network groups', () => {
-  it('lets the provider admin propose, move a person by keyboard, save and find it kept', async () => {
+describe('from a roster file to saved groups', () => {
+  it('Vinje’s provider admin imports leaders, forms groups, moves one by keyboard and keeps it', async () => {
     const { page } = await h.newPage();
-    await logIn(page, h.login('provider_admin').email);
-    await openGroups(page);
-    expect(await page.locator('main h1').textContent()).toBe(nb.groupsPage.title);
-    // The demo's saved groups: 4 of 5, nothing broken, nobody unplaced.
-    for (const g of [1, 2, 3, 4]) expect(await namesIn(page, g)).toHaveLength(5);
-    expect(await page.getByTestId('groups-violations').count()).toBe(0);
-    expect(await page.getByTestId('group-unassigned').count()).toBe(0);
-    await expectAccessible(page, 'groups (saved)');
-    await screenshot(page, 'groups-provider-admin');
+    await logIn(page, h.login('provider_admin', 'Vinje').email);
+    const home = await openProgramme(page, /Vinje/);
+    const t = (await htmlLang(page)) === 'nn' ? nn : nb;
 
+    // 1. The file: preview with its one bad row named by row and column, excluded, committed.
+    await page.goto(`${home}/participants`);
+    await settled(page);
+    await page.getByTestId('import-link').click();
+    await page.getByTestId('import-file-form').waitFor();
+    await page.getByRole('button', { name: t.rosterImport.upload }).click();
+    await page.getByText(t.rosterImport.fileRequired).waitFor();
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'leiarar-vinje.csv',
+      mimeType: 'text/csv',
+      buffer: vinjeRoster(),
+    });
+    await page.getByRole('button', { name: t.rosterImport.upload }).click();
+    await page.getByTestId('import-preview').waitFor();
+    const badRow = page.locator('[data-testid="import-row"][data-row="17"]');
+    await expect.poll(() => badRow.textContent()).toContain('per.feil(at)vinje.example');
+    expect(await page.getByTestId('import-submit').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('diff-new').textContent()).toContain('Aslak Haugen');
+    await expectAccessible(page, 'roster import: preview with a bad row (Vinje)');
+    await screenshot(page, 'flow-import-preview');
+    await page.getByTestId('exclude-17').check();
+    await expect.poll(() => page.getByTestId('import-submit').isEnabled()).toBe(true);
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-done').waitFor();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('15');
+
+    // 2. Groups: none yet; a proposal places all 21 (4 groups of 5–6: one of 6).
+    await page.goto(`${home}/groups`);
+    await settled(page);
+    await page.getByTestId('groups-board').waitFor();
     await page.getByTestId('groups-propose').click();
     await page.getByTestId('groups-unsaved').waitFor();
     await checked(page);
-    const proposedScore = plain(await page.getByTestId('groups-score').textContent());
-    await expectAccessible(page, 'groups (proposal)');
-    // The proposal breaks no rule: save it as it is.
+    const sizes = await Promise.all([1, 2, 3, 4].map(async (g) => (await namesIn(page, g)).length));
+    expect([...sizes].sort()).toEqual([5, 5, 5, 6]);
+    expect(await page.getByTestId('group-unassigned').count()).toBe(0);
     expect(await page.getByTestId('groups-violations').count()).toBe(0);
-    await page.getByTestId('groups-save').click();
-    await page.getByTestId('groups-announcement').filter({ hasText: nb.groupsPage.savedMessage }).waitFor();
+    await expectAccessible(page, 'groups: proposal (Vinje)');
+    await screenshot(page, 'flow-groups-proposal');
 
-    // A swap between group 1 and 2 that breaks no rule, worked out from the saved groups.
-    const { name, backName } = await validSwap();
-
-    // Really by keyboard: focus the menu and press the arrow key (Gruppe 2 is the first choice).
+    // 3. By keyboard: a new leader from the group of 6 to the first other group in their menu.
+    const from = sizes.indexOf(6) + 1;
+    const name = (await namesIn(page, from)).find((n) => NEW_NAMES.includes(n))!;
+    const to = from === 1 ? 2 : 1;
     await page.getByRole('combobox', { name: `Flytt ${name} til` }).focus();
     await page.keyboard.press('ArrowDown');
-    await page
-      .getByTestId('groups-announcement')
-      .filter({ hasText: `${name} er flyttet til Gruppe 2` })
-      .waitFor();
+    await page.getByTestId('groups-announcement').filter({ hasText: name }).waitFor();
     await checked(page);
-    // Focus followed the person to the new group.
+    expect(await namesIn(page, to)).toContain(name);
+    // Focus followed the person to their new group.
     expect(
       await page.evaluate(() =>
         document.activeElement
           ?.closest('[data-testid^="group-"]:not([data-testid="group-person"])')
           ?.getAttribute('data-testid'),
       ),
-    ).toBe('group-2');
-    expect(await namesIn(page, 2)).toContain(name);
-    // Group 1 now has 4: the size rule is broken and named, and Save is off.
-    await page.getByTestId('groups-violations').waitFor();
-    expect(plain(await page.getByTestId('groups-violations').textContent())).toContain(
-      'Gruppe 1 har 4 personer',
-    );
-    expect(plain(await page.getByTestId('groups-score').textContent())).not.toBe(proposedScore);
-    expect(await page.getByTestId('groups-save').isDisabled()).toBe(true);
-    await expectAccessible(page, 'groups (broken rule)');
-    await screenshot(page, 'groups-broken-rule');
-
-    // The other half of the swap: valid again, and Save is on.
-    await moveByKeyboard(page, backName, 'Gruppe 1');
+    ).toBe(`group-${to}`);
     expect(await page.getByTestId('groups-violations').count()).toBe(0);
     expect(await page.getByTestId('groups-save').isDisabled()).toBe(false);
-    const changedScore = plain(await page.getByTestId('groups-score').textContent());
-    expect(changedScore).not.toBe(proposedScore);
-    await page.getByTestId('groups-save').click();
-    await page.getByTestId('groups-announcement').filter({ hasText: nb.groupsPage.savedMessage }).waitFor();
-    expect(await page.getByTestId('groups-unsaved').count()).toBe(0);
 
+    // 4. Meanwhile a keep-apart rule is added for the moved leader and one of the new group: the
+    //    server refuses the save and the page says which rule, in red, at the group.
+    const other = (await namesIn(page, to)).find((n) => n !== name)!;
+    const [vinje] = await h.db.select().from(programmes).where(like(programmes.name, '%Vinje%'));
+    const pair = await h.db
+      .select({ id: participants.id, name: participants.name })
+      .from(participants)
+      .where(and(eq(participants.programmeId, vinje!.id), inArray(participants.name, [name, other])));
+    const [a, b] = pair.map((p) => p.id).sort();
+    await h.db.insert(keepApartPairs).values({ programmeId: vinje!.id, participantA: a!, participantB: b! });
+    await page.getByTestId('groups-save').click();
+    const refused = page.getByTestId('groups-save-refused');
+    await refused.waitFor();
+    expect(plain(await refused.textContent())).toContain(t.groupsPage.saveRefused);
+    expect(plain(await refused.textContent())).toContain(name);
+    const inColumn = page.getByTestId(`group-${to}`).getByTestId('group-problems');
+    expect(plain(await inColumn.textContent())).toContain(other);
+    await expectAccessible(page, 'groups: save refused (Vinje)');
+    await screenshot(page, 'flow-groups-save-refused');
+
+    // 5. The rule is lifted again: the same arrangement saves, and a reload shows the move.
+    await h.db.delete(keepApartPairs).where(eq(keepApartPairs.programmeId, vinje!.id));
+    const score = plain(await page.getByTestId('groups-score').textContent());
+    await page.getByTestId('groups-save').click();
+    await page.getByTestId('groups-announcement').filter({ hasText: t.groupsPage.savedMessage }).waitFor();
     await page.reload();
     await settled(page);
     await page.getByTestId('groups-board').waitFor();
-    expect(await namesIn(page, 2)).toContain(name);
-    expect(await namesIn(page, 1)).toContain(backName);
-    expect(plain(await page.getByTestId('groups-score').textContent())).toBe(changedScore);
-    await expectAccessible(page, 'groups (saved after change)');
-  }, 240_000);
+    expect(await namesIn(page, to)).toContain(name);
+    expect(await namesIn(page, from)).not.toContain(name);
+    expect(plain(await page.getByTestId('groups-score').textContent())).toBe(score);
+    expect(await page.getByTestId('groups-unsaved').count()).toBe(0);
+    await expectAccessible(page, 'groups: saved after the move (Vinje)');
 
+    // 6. The same board on a phone: no sideways scrolling of the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await expectAccessible(page, 'groups: phone (Vinje)');
+    await screenshot(page, 'flow-groups-phone');
+  }, 240_000);
+});
+
+describe('network groups', () => {
   it('shows a Seljord leader only their own group, with contact details', async () => {
     const { page } = await h.newPage();
     const leader = h.login('participant');
@@ -197,17 +227,5 @@ describe('network groups', () => {
     expect(plain(await page.locator('main').textContent())).toContain(nn.groupsPage.readOnly);
     await expectAccessible(page, 'groups (client admin)');
     await screenshot(page, 'groups-client-admin-nn');
-  });
-
-  it('fits a phone screen', async () => {
-    const { page, context } = await h.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
-    await logIn(page, h.login('provider_admin').email);
-    await openGroups(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
-    await expectAccessible(page, 'groups (phone)');
-    await screenshot(page, 'groups-phone');
-    await context.close();
   });
 });

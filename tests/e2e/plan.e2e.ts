@@ -66,13 +66,15 @@ describe('the year plan', () => {
     await page.getByTestId('plan-move').waitFor();
     expect(await tryMove(page, '2027-05-17')).toBe('conflict');
     const conflicts = page.getByTestId('plan-move-conflicts');
-    expect(await conflicts.textContent()).toContain('Grunnlovsdagen');
+    // The rule in the reader's words and date format, not the server's ISO dates.
+    expect(await conflicts.textContent()).toContain('ligger på 17. mai 2027, som er grunnlovsdagen.');
+    expect(await conflicts.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await expectAccessible(page, 'plan move conflict');
     await screenshot(page, 'plan-move-refused-nb');
     // Saving anyway: the server refuses, and says why.
     await page.getByTestId('plan-move').locator('button[type="submit"]').click();
     await page.getByText(nb.planPage.move.refused).waitFor();
-    expect(await conflicts.textContent()).toContain('Grunnlovsdagen');
+    expect(await conflicts.textContent()).toContain('grunnlovsdagen');
 
     let moved = false;
     for (const date of ['2027-01-26', '2027-01-25', '2027-01-21', '2027-01-20', '2027-01-19']) {

@@ -11,6 +11,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  time,
   timestamp,
   unique,
   uuid,
@@ -99,8 +100,17 @@ export const gatheringAgendaItems = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     kind: agendaKindEnum('kind').notNull().default('other'),
+    /** Local (Oslo) time of day the item starts, 'HH:MM:SS'; null: not timed yet. */
+    startTime: time('start_time'),
+    durationMinutes: integer('duration_minutes'),
   },
-  (t) => [unique('agenda_items_gathering_position').on(t.gatheringId, t.position)],
+  (t) => [
+    unique('agenda_items_gathering_position').on(t.gatheringId, t.position),
+    check(
+      'agenda_items_duration_positive',
+      sql`${t.durationMinutes} IS NULL OR (${t.durationMinutes} > 0 AND ${t.durationMinutes} <= 1440)`,
+    ),
+  ],
 );
 
 export const gatheringAdvisors = pgTable(

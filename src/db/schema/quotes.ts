@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { coachingSessions } from './planning';
 import { programmes } from './tenancy';
 import { users } from './users';
 
@@ -95,6 +96,10 @@ export const deliveries = pgTable(
     advisorUserId: uuid('advisor_user_id').references(() => users.id, { onDelete: 'set null' }),
     note: text('note'),
     source: text('source'),
+    /** The held coaching session this delivery records (set by the coaching part): never counted twice. */
+    coachingSessionId: uuid('coaching_session_id')
+      .unique('deliveries_coaching_session')
+      .references(() => coachingSessions.id, { onDelete: 'set null' }),
     registeredByUserId: uuid('registered_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

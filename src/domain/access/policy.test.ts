@@ -70,14 +70,22 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
     case 'gathering':
     case 'evaluationResults':
     case 'leadershipPlatform':
+    case 'platformFacilitation':
+    case 'platformVote':
     case 'calendar':
+    case 'developmentProjectStatus':
       return { kind, scope };
     case 'participant':
     case 'attendance':
       return { kind, scope, subjectUserId: subject };
     case 'networkGroup':
     case 'groupNotes':
+    case 'groupPoll':
       return { kind, scope, memberUserIds: [subject, 'user-3'] };
+    case 'groupMeeting':
+      return { kind, scope, memberUserIds: [subject, 'user-3'], facilitated: false };
+    case 'practiceCase':
+      return { kind, scope, authorUserId: subject, sharedWithPeers: false, used: false };
     case 'coachingBooking':
       return { kind, scope, participantUserId: subject, advisorUserId: 'user-advisor' };
     case 'coachingNote':
@@ -90,6 +98,8 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
       return { kind, scope, targetRole: 'participant' };
     case 'delivery':
       return { kind, scope, registeredByUserId: subject };
+    case 'material':
+      return { kind, scope, uploadedByUserId: subject };
   }
 }
 
@@ -108,15 +118,22 @@ const expected: Record<ResourceKind, Record<ActorName, Cell>> = {
   budget: row('AA', 'DD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   delivery: row('AA', 'AA', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   gathering: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  material: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
   attendance: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  practiceCase: row('DD', 'AA', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
   networkGroup: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
   groupNotes: row('DD', 'AA', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  groupMeeting: row('AD', 'AD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  groupPoll: row('DD', 'AD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
   coachingBooking: row('AD', 'AA', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
   coachingNote: row('DD', 'AA', 'NN', 'DD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   developmentProject: row('DD', 'DD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  developmentProjectStatus: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   evaluationResponse: row('DD', 'DD', 'NN', 'DD', 'DA', 'NN', 'NN', 'NN', 'NN'),
   evaluationResults: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   leadershipPlatform: row('AA', 'AA', 'NN', 'AD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  platformFacilitation: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  platformVote: row('AD', 'AD', 'NN', 'AD', 'AA', 'NN', 'NN', 'NN', 'NN'),
   membership: row('AA', 'DD', 'NN', 'AA', 'DD', 'NN', 'NN', 'NN', 'NN'),
   outbox: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
   auditLog: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
@@ -156,6 +173,47 @@ describe('access policy: what belongs to someone else', () => {
     expect(decide(p, 'write', resourceOf('groupNotes', 'other'))).toBe('deny');
   });
 
+  it('a facilitated meeting is kept by the advisors, a self-run one by the members; never by other groups', () => {
+    const meeting = (facilitated: boolean, who: 'self' | 'other'): Resource => ({
+      kind: 'groupMeeting',
+      scope: P1,
+      memberUserIds: [who === 'self' ? SELF : OTHER, 'user-3'],
+      facilitated,
+    });
+    expect(decide(actors.participant, 'write', meeting(true, 'self'))).toBe('deny');
+    expect(decide(actors.participant, 'read', meeting(true, 'self'))).toBe('allow');
+    expect(decide(actors.staffedAdvisor, 'write', meeting(true, 'self'))).toBe('allow');
+    expect(decide(actors.providerAdmin, 'write', meeting(true, 'self'))).toBe('deny');
+    expect(decide(actors.clientAdmin, 'read', meeting(true, 'self'))).toBe('deny');
+    expect(decide(actors.participant, 'read', meeting(false, 'other'))).toBe('deny');
+    expect(decide(actors.participant, 'write', meeting(false, 'other'))).toBe('deny');
+    expect(decide(actors.participant, 'read', resourceOf('groupPoll', 'other'))).toBe('deny');
+    expect(decide(actors.participant, 'write', resourceOf('groupPoll', 'other'))).toBe('deny');
+  });
+
+  it('a case from practice: peers read it only when shared, nobody but advisors changes it once used', () => {
+    const practiceCase = (o: { author: string; shared: boolean; used: boolean }): Resource => ({
+      kind: 'practiceCase',
+      scope: P1,
+      authorUserId: o.author,
+      sharedWithPeers: o.shared,
+      used: o.used,
+    });
+    const peers = practiceCase({ author: OTHER, shared: true, used: false });
+    const privateCase = practiceCase({ author: OTHER, shared: false, used: false });
+    expect(decide(actors.participant, 'read', peers)).toBe('allow');
+    expect(decide(actors.participant, 'write', peers)).toBe('deny');
+    expect(decide(actors.participant, 'read', privateCase)).toBe('deny');
+    expect(decide(actors.clientAdmin, 'read', peers)).toBe('deny');
+    expect(decide(actors.providerAdmin, 'read', peers)).toBe('deny');
+    expect(decide(actors.staffedAdvisor, 'read', privateCase)).toBe('allow');
+    expect(decide(actors.otherProgrammeParticipant, 'read', peers)).toBe('not_found');
+    const usedOwn = practiceCase({ author: SELF, shared: false, used: true });
+    expect(decide(actors.participant, 'read', usedOwn)).toBe('allow');
+    expect(decide(actors.participant, 'write', usedOwn)).toBe('deny');
+    expect(decide(actors.staffedAdvisor, 'write', usedOwn)).toBe('allow');
+  });
+
   it("an advisor cannot read a colleague's coaching notes, on the same programme", () => {
     expect(decide(actors.staffedAdvisor, 'read', resourceOf('coachingNote', 'other'))).toBe('deny');
   });
@@ -179,6 +237,10 @@ describe('access policy: what belongs to someone else', () => {
     expect(decide(actors.staffedAdvisor, 'read', resourceOf('delivery', 'other'))).toBe('allow');
     expect(decide(actors.providerAdmin, 'write', resourceOf('delivery', 'other'))).toBe('allow');
     expect(decide(actors.clientAdmin, 'write', resourceOf('delivery', 'other'))).toBe('deny');
+    // A gathering's material: its uploader or the provider admin deletes it; another advisor does not.
+    expect(decide(actors.staffedAdvisor, 'write', resourceOf('material', 'other'))).toBe('deny');
+    expect(decide(actors.providerAdmin, 'write', resourceOf('material', 'other'))).toBe('allow');
+    expect(decide(actors.participant, 'write', resourceOf('material', 'self'))).toBe('deny');
   });
 
   it('nobody reads a single evaluation answer, not even its respondent', () => {

@@ -53,9 +53,39 @@ export type Resource =
    */
   | { kind: 'delivery'; scope: ProgrammeScope; registeredByUserId: string | null }
   | { kind: 'gathering'; scope: ProgrammeScope }
+  /**
+   * A file shared at a gathering (reading and uploading go by the gathering). Everyone in the
+   * programme reads it; a staffed advisor changes (deletes) their own, the provider admin any;
+   * `uploadedByUserId` null: a new one.
+   */
+  | { kind: 'material'; scope: ProgrammeScope; uploadedByUserId: string | null }
   | { kind: 'attendance'; scope: ProgrammeScope; subjectUserId: string | null }
+  /**
+   * A leader's case from practice ("problemstilling") submitted before a gathering. `authorUserId`
+   * is the leader's user; `used`: an advisor has marked it used in group work (then frozen for
+   * its author).
+   */
+  | {
+      kind: 'practiceCase';
+      scope: ProgrammeScope;
+      authorUserId: string | null;
+      sharedWithPeers: boolean;
+      used: boolean;
+    }
   | { kind: 'networkGroup'; scope: ProgrammeScope; memberUserIds: readonly string[] }
   | { kind: 'groupNotes'; scope: ProgrammeScope; memberUserIds: readonly string[] }
+  /**
+   * A network group's meeting record: focus, attendance, held/planned, a logged meeting.
+   * Facilitated meetings are kept by the advisors, self-run ones by the members.
+   */
+  | {
+      kind: 'groupMeeting';
+      scope: ProgrammeScope;
+      memberUserIds: readonly string[];
+      facilitated: boolean;
+    }
+  /** A group's date poll (finding a time among the members, who see each other's busy slots). */
+  | { kind: 'groupPoll'; scope: ProgrammeScope; memberUserIds: readonly string[] }
   | {
       kind: 'coachingBooking';
       scope: ProgrammeScope;
@@ -69,9 +99,21 @@ export type Resource =
       ownerUserId: string;
       sharedWithUserIds: readonly string[];
     }
+  /**
+   * Whether each leader has a development project (yes/no, never its content): the staff and the
+   * client admin follow up on who has started.
+   */
+  | { kind: 'developmentProjectStatus'; scope: ProgrammeScope }
   | { kind: 'evaluationResponse'; scope: ProgrammeScope; respondentUserId: string }
   | { kind: 'evaluationResults'; scope: ProgrammeScope }
   | { kind: 'leadershipPlatform'; scope: ProgrammeScope }
+  /**
+   * Facilitating the platform: rewriting, merging and changing the status of principles, opening
+   * and closing voting rounds, publishing. The staffed advisors and the provider admin.
+   */
+  | { kind: 'platformFacilitation'; scope: ProgrammeScope }
+  /** A leader's votes in a voting round: cast by the participants themselves; results read by all. */
+  | { kind: 'platformVote'; scope: ProgrammeScope }
   | { kind: 'membership'; scope: ProgrammeScope; targetRole: Role }
   | { kind: 'outbox'; providerId: string }
   | { kind: 'auditLog'; providerId: string }
@@ -94,15 +136,22 @@ export const RESOURCE_KINDS = [
   'budget',
   'delivery',
   'gathering',
+  'material',
   'attendance',
+  'practiceCase',
   'networkGroup',
   'groupNotes',
+  'groupMeeting',
+  'groupPoll',
   'coachingBooking',
   'coachingNote',
   'developmentProject',
+  'developmentProjectStatus',
   'evaluationResponse',
   'evaluationResults',
   'leadershipPlatform',
+  'platformFacilitation',
+  'platformVote',
   'membership',
   'outbox',
   'auditLog',
@@ -236,6 +285,11 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
     }
     case 'gathering':
       return allowIf(read || r.providerAdmin || r.staffedAdvisor);
+    case 'material': {
+      if (read) return 'allow';
+      const mine = resource.uploadedByUserId === null || resource.uploadedByUserId === me;
+      return allowIf(r.providerAdmin || (r.staffedAdvisor && mine));
+    }
     case 'attendance':
       if (read) {
         return allowIf(
@@ -246,6 +300,14 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
         );
       }
       return allowIf(r.providerAdmin || r.staffedAdvisor);
+    case 'practiceCase': {
+      // Written for the advisors; peers see it only if the leader shares it. Neither admin reads
+      // the content (it is about the leader's own workplace): they get counts only. The author
+      // edits or withdraws it until it is used; the advisors mark it used.
+      const author = r.participant && resource.authorUserId === me;
+      if (read) return allowIf(r.staffedAdvisor || author || (r.participant && resource.sharedWithPeers));
+      return allowIf(r.staffedAdvisor || (author && !resource.used));
+    }
     case 'networkGroup': {
       const member = r.participant && resource.memberUserIds.includes(me);
       if (read) return allowIf(r.providerAdmin || r.staffedAdvisor || r.clientAdmin || member);
@@ -256,6 +318,19 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
       // and not the provider admin either: minimal access to what leaders write to each other.
       const member = r.participant && resource.memberUserIds.includes(me);
       return allowIf(member || r.staffedAdvisor);
+    }
+    case 'groupMeeting': {
+      // The provider admin may look at the record (not the notes); the client admin only gets
+      // counts and dates through the overview. Who keeps the record depends on who runs it.
+      const member = r.participant && resource.memberUserIds.includes(me);
+      if (read) return allowIf(r.providerAdmin || r.staffedAdvisor || member);
+      return allowIf(resource.facilitated ? r.staffedAdvisor : member);
+    }
+    case 'groupPoll': {
+      // Members find a time among themselves; the advisors may look. A poll shows who is busy
+      // when, so no one outside the group and its advisors.
+      const member = r.participant && resource.memberUserIds.includes(me);
+      return allowIf(member || (read && r.staffedAdvisor));
     }
     case 'coachingBooking': {
       const own = r.participant && resource.participantUserId === me;
@@ -273,6 +348,9 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
       const sharedCoach = r.staffedAdvisor && resource.sharedWithUserIds.includes(me);
       return allowIf(owner || sharedCoach);
     }
+    case 'developmentProjectStatus':
+      // Existence only; written by nobody (it follows from the leaders' own projects).
+      return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
     case 'evaluationResponse':
       // Anonymous: a single answer is written by its respondent and read by nobody; people see
       // only aggregates above the anonymity threshold (evaluationResults).
@@ -283,6 +361,10 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
       // Co-created: participants propose and comment; advisors facilitate; the client admin reads.
       if (read) return 'allow';
       return allowIf(r.providerAdmin || r.staffedAdvisor || r.participant);
+    case 'platformFacilitation':
+      return allowIf(read || r.providerAdmin || r.staffedAdvisor);
+    case 'platformVote':
+      return allowIf(read || r.participant);
     case 'membership':
       if (read) return allowIf(r.providerAdmin || r.clientAdmin);
       if (r.providerAdmin) return 'allow';

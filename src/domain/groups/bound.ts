@@ -29,13 +29,16 @@ export function maxSizePairs(n: number, k: number, min: number, max: number): nu
   return full * choose2(max) + (full < k ? choose2(min + rest) + (k - full - 1) * choose2(min) : 0);
 }
 
-export function upperBound(inst: Instance): number {
+/**
+ * Per attribute (unweighted): the bound on Σ_g C(m_ga,2) minus the even-spread pairs Σ_c even_ac,
+ * so that for every grouping score_a ≤ b_a − excess_a, where excess_a = Σ_c (Σ_g C(n_gac,2) − even_ac)
+ * ≥ 0 is how far the categories are from an even spread (the MIP uses this to bound the counts).
+ */
+export function attributeBounds(inst: Instance): { bound: number; evenPairs: number[] }[] {
   const { n, K, min, max } = inst;
   const sizePairs = maxSizePairs(n, K, min, max);
-  let bound = 0;
+  const out: { bound: number; evenPairs: number[] }[] = [];
   for (let a = 0; a < A; a++) {
-    const w = inst.w[a]!;
-    if (w === 0) continue;
     const counts = new Array<number>(inst.cats[a]!).fill(0);
     let empties = 0;
     for (let i = 0; i < n; i++) {
@@ -44,12 +47,21 @@ export function upperBound(inst: Instance): number {
       else counts[c]!++;
     }
     const m = n - empties;
-    let same = 0;
-    for (const c of counts) same += evenPairs(c, K);
+    const even = counts.map((c) => evenPairs(c, K));
+    const same = even.reduce((x, y) => x + y, 0);
     const packed = Math.floor(m / max) * choose2(max) + choose2(m % max);
     let b = Math.min(sizePairs, packed) - same;
     if (empties > 0) b = Math.min(b, sizePairs - same - evenPairs(empties, K));
-    bound += w * Math.max(0, b);
+    out.push({ bound: b, evenPairs: even });
   }
+  return out;
+}
+
+export function upperBound(inst: Instance): number {
+  let bound = 0;
+  attributeBounds(inst).forEach(({ bound: b }, a) => {
+    const w = inst.w[a]!;
+    if (w !== 0) bound += w * Math.max(0, b);
+  });
   return bound;
 }

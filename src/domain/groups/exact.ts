@@ -12,6 +12,7 @@
  * r-th person in one of the first r+1 groups. The LP relaxation equals the even-spread bound, so
  * small instances prove fast.
  */
+import { attributeBounds, evenPairs } from './bound';
 import { A, choose2, type Instance } from './instance';
 import type { MipSolver } from './types';
 
@@ -25,8 +26,11 @@ export interface MipOutcome {
 }
 
 /** Builds the CPLEX LP text and the objective's constant. */
-export function buildMip(inst: Instance): { lp: string; constant: number } {
-  const { n, K, min, max, val, w, cats, pin } = inst;
+export function buildMip(inst: Instance, cutoff: number | null = null): { lp: string; constant: number } {
+  const { n, K, val, w, cats, pin } = inst;
+  // The sizes any grouping can have: K groups of min–max summing to n (20 in 4 groups: all 5).
+  const min = Math.max(inst.min, n - (K - 1) * inst.max);
+  const max = Math.min(inst.max, n - (K - 1) * inst.min);
   const obj: string[] = [];
   const rows: string[] = [];
   const bins: string[] = [];
@@ -46,8 +50,16 @@ export function buildMip(inst: Instance): { lp: string; constant: number } {
     }
     row(`${vars.join(' + ')} = 1`);
   }
-  if (!pin.some((g) => g >= 0)) {
-    for (let i = 0; i < Math.min(n, K); i++) for (let g = i + 1; g < K; g++) bounds.push(` ${x(i, g)} = 0`);
+  // Symmetry: groups without a pinned person are interchangeable, so label them in the order of
+  // their first free member: the r-th free person is in a pinned group or one of the first r+1
+  // interchangeable groups.
+  const pinnedGroups = new Set([...pin].filter((g) => g >= 0));
+  const open = [...Array(K).keys()].filter((g) => !pinnedGroups.has(g));
+  let r0 = 0;
+  for (let i = 0; i < n && r0 < open.length; i++) {
+    if (pin[i]! >= 0) continue;
+    for (let k = r0 + 1; k < open.length; k++) bounds.push(` ${x(i, open[k]!)} = 0`);
+    r0++;
   }
   for (const e of inst.edges) for (let g = 0; g < K; g++) row(`${x(e.i, g)} + ${x(e.j, g)} <= 1`);
 
@@ -77,6 +89,23 @@ export function buildMip(inst: Instance): { lp: string; constant: number } {
       constant += sizeWeight * choose2(min);
     }
   }
+  // With a cut-off, score ≤ Σ_a w_a (b_a − excess_a) (see attributeBounds) leaves each attribute
+  // an excess of at most slack / w_a over the even spread of its categories: a category of c people
+  // may then have only counts u per group whose own excess C(u,2) + even(c−u, K−1) − even(c, K)
+  // fits. Heavy attributes are forced to an even spread, which the LP alone never sees.
+  const parts = attributeBounds(inst);
+  const slack = cutoff === null ? Infinity : parts.reduce((s, p, a) => s + w[a]! * p.bound, 0) - cutoff;
+  const countRange = (a: number, c: number): [number, number] => {
+    const top = Math.min(c, max);
+    if (!Number.isFinite(slack) || w[a] === 0 || K < 2) return [0, top];
+    const allowed = slack / w[a]! + 1e-9;
+    const excess = (u: number) => choose2(u) + evenPairs(c - u, K - 1) - evenPairs(c, K);
+    let lo = Math.min(Math.floor(c / K), top);
+    while (lo > 0 && excess(lo - 1) <= allowed) lo--;
+    let hi = Math.max(Math.ceil(c / K), 0);
+    while (hi < top && excess(hi + 1) <= allowed) hi++;
+    return [lo, Math.min(hi, top)];
+  };
   for (let a = 0; a < A; a++) {
     const wa = w[a]!;
     if (wa === 0) continue;
@@ -105,16 +134,22 @@ export function buildMip(inst: Instance): { lp: string; constant: number } {
         row(`${sum} ${zs.map((z, k) => `- ${k} ${z}`).join(' ')} = 0`);
       }
       byCat.forEach((people, c) => {
-        const cap = Math.min(people.length, max);
-        if (cap < 2) return;
+        const [lo, hi] = countRange(a, people.length);
+        const count = people.map((i) => x(i, g)).join(' + ');
+        if (lo > 0) row(`${count} >= ${lo}`);
+        if (hi < Math.min(people.length, max)) row(`${count} <= ${hi}`);
+        if (hi < 2) return;
         const t = `t${g}_${a}_${c}`;
         obj.push(term(-wa, t));
-        for (let k = 1; k < cap; k++) {
+        for (let k = 1; k < hi; k++) {
           row(`${t} ${people.map((i) => `- ${k} ${x(i, g)}`).join(' ')} >= ${-(k * (k + 1)) / 2}`);
         }
       });
     }
   }
+  // A known grouping's score as a cut-off: only strictly better groupings remain, so an
+  // infeasible model proves that grouping optimal (often faster than closing the gap).
+  if (cutoff !== null) row(`${obj.join(' ').replace(/^\+ /, '')} >= ${cutoff - constant}`);
   const lp = [
     'Maximize',
     ` obj: ${obj.length > 0 ? obj.join(' ').replace(/^\+ /, '') : '0 x0_0'}`,
@@ -130,8 +165,13 @@ export function buildMip(inst: Instance): { lp: string; constant: number } {
 }
 
 /** Solves the MIP with a time limit; never throws for solver outcomes (only for bad models). */
-export function solveMip(inst: Instance, solver: MipSolver, timeLimitMs: number): MipOutcome {
-  const { lp, constant } = buildMip(inst);
+export function solveMip(
+  inst: Instance,
+  solver: MipSolver,
+  timeLimitMs: number,
+  cutoff: number | null = null,
+): MipOutcome {
+  const { lp, constant } = buildMip(inst, cutoff);
   const sol = solver.solve(lp, {
     time_limit: Math.max(0.01, timeLimitMs / 1000),
     output_flag: false,

@@ -334,6 +334,33 @@ describe('formGroups with the exact MIP', () => {
   });
 });
 
+describe('formGroups with the cut-off MIP (exact: auto)', () => {
+  it('proves the brute-force optimum on tiny instances, or finds it when the search missed it', async () => {
+    const proofs = { mip: 0 };
+    await fc.assert(
+      fc.asyncProperty(instance(9), async ({ people, opts }) => {
+        const best = bruteForce(people, opts);
+        const r = await formGroups(people, { ...opts, exactMaxParticipants: 30, exactTimeLimitMs: 10_000 });
+        if (best === null) {
+          expect(r.infeasible).not.toBeNull();
+          return;
+        }
+        expect(r.violations).toEqual([]);
+        expect(r.score).toBe(best);
+        expect(r.optimal).toBe(true);
+        expect(r.bound).toBe(best);
+        if (r.proof === 'mip') {
+          proofs.mip++;
+          expect(['Infeasible', 'Optimal']).toContain(r.stats.mip?.status);
+        }
+      }),
+      { numRuns: 20, seed: 4 },
+    );
+    // The runs include groupings the bound alone cannot prove, so the cut-off MIP is exercised.
+    expect(proofs.mip).toBeGreaterThan(0);
+  }, 120_000);
+});
+
 describe('reoptimiseGroups', () => {
   it('keeps locked people where the user put them and re-forms the rest', async () => {
     const people = ['a', 'b', 'c'].flatMap((s) => [person(`${s}1`, s), person(`${s}2`, s)]);

@@ -133,6 +133,47 @@ class State {
     this.remove(i);
     this.place(i, h);
   }
+
+  /**
+   * Puts everybody in `grp` at once. S comes from the category counts instead of N insertions:
+   * S[x,g] = Σ_a w_a (m_ga − n_{g,a,val(x,a)}) over x's non-empty attributes (x's own pair cancels).
+   * O(N·K·A) instead of O(N²·A).
+   */
+  assignAll(grp: Int32Array): void {
+    const { n, K, S } = this;
+    const { val, w, cats } = this.inst;
+    S.fill(0);
+    for (let a = 0; a < A; a++) {
+      const wa = w[a]!;
+      if (wa === 0) continue;
+      const C = cats[a]!;
+      const cnt = new Int32Array(K * C);
+      const m = new Int32Array(K);
+      for (let i = 0; i < n; i++) {
+        const c = val[i * A + a]!;
+        if (c < 0) continue;
+        cnt[grp[i]! * C + c]!++;
+        m[grp[i]!]!++;
+      }
+      for (let x = 0; x < n; x++) {
+        const c = val[x * A + a]!;
+        if (c < 0) continue;
+        const row = x * K;
+        for (let g = 0; g < K; g++) S[row + g] = S[row + g]! + wa * (m[g]! - cnt[g * C + c]!);
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const g = grp[i]!;
+      this.grp[i] = g;
+      this.members[g]!.push(i);
+    }
+    for (let g = 0; g < K; g++) {
+      let sum = 0;
+      for (const x of this.members[g]!) sum += S[x * K + g]!;
+      this.setGroupScore(g, sum / 2);
+    }
+    for (let i = 0; i < n; i++) this.viol += this.conflicts(i, this.grp[i]!) / 2;
+  }
 }
 
 /** Runs the search; the returned grp has every person in a group and sizes within min–max. */
@@ -149,7 +190,62 @@ export function searchGroups(inst: Instance, opts: SearchOptions): SearchResult 
   const free = [...Array(n).keys()].filter((i) => pin[i] === -1);
   let moves = 0;
 
+  /**
+   * The first start for large N: people sorted by their attributes (heaviest weight first, ties at
+   * random) and dealt round the groups in snake order, so every category is spread evenly from the
+   * start and the descent has little left to do. Pins first; a person skips a group where they
+   * would break an apart rule when another group has room. Null when the sizes do not work out.
+   */
+  const deal = (): State | null => {
+    const q = Math.floor(n / K);
+    const r = n % K;
+    const target = (g: number) => Math.min(max, Math.max(min, g < r ? q + 1 : q));
+    const grp = new Int32Array(n).fill(-1);
+    const size = new Int32Array(K);
+    for (let i = 0; i < n; i++) if (pin[i]! >= 0) size[(grp[i] = pin[i]!)]!++;
+    const order = [...Array(A).keys()].sort((a, b) => inst.w[b]! - inst.w[a]!);
+    const tie = new Float64Array(n);
+    for (let i = 0; i < n; i++) tie[i] = rng();
+    const people = free.slice().sort((x, y) => {
+      for (const a of order) {
+        const d = inst.val[x * A + a]! - inst.val[y * A + a]!;
+        if (d !== 0) return d;
+      }
+      return tie[x]! - tie[y]!;
+    });
+    const clash = (i: number, g: number) => {
+      for (const y of adj[i]!) if (grp[y] === g) return true;
+      return false;
+    };
+    let k = randomInt(rng, 2 * K);
+    for (const i of people) {
+      const start = k % (2 * K) < K ? k % K : 2 * K - 1 - (k % (2 * K));
+      k++;
+      let chosen = -1;
+      for (let pass = 0; pass < 3 && chosen < 0; pass++) {
+        for (let t = 0; t < K; t++) {
+          const g = (start + t) % K;
+          const cap = pass < 2 ? target(g) : max;
+          if (size[g]! >= cap || (pass === 0 && hasAdj[i] && clash(i, g))) continue;
+          chosen = g;
+          break;
+        }
+      }
+      if (chosen < 0) return null;
+      grp[i] = chosen;
+      size[chosen]!++;
+    }
+    for (let g = 0; g < K; g++) if (size[g]! < min || size[g]! > max) return null;
+    const st = new State(inst);
+    st.assignAll(grp);
+    return st;
+  };
+
   const construct = (initial: Int32Array | undefined): State => {
+    if (!initial && restarts === 0 && n > 60) {
+      const dealt = deal();
+      if (dealt) return dealt;
+    }
     const st = new State(inst);
     for (let i = 0; i < n; i++) if (pin[i]! >= 0) st.place(i, pin[i]!);
     if (initial) {
@@ -197,8 +293,19 @@ export function searchGroups(inst: Instance, opts: SearchOptions): SearchResult 
     return st;
   };
 
-  /** Best-improvement local search over the people in `queue` (don't-look bits). */
-  const descend = (st: State, queue: number[], log: number[] | null): void => {
+  // Once the score reaches the bound it is proven optimal; only the tie-break could still improve.
+  // For large N that polish costs a third of the descent (N = 2000: the bound is typically reached
+  // a few moves before the end), so it stops there; small instances keep polishing (cheap).
+  const stopAtBound = n > 60;
+  const atBound = (st: State) => st.viol === 0 && st.score >= opts.bound - EPS;
+  let examined = 0;
+
+  /**
+   * Best-improvement local search over the people in `queue` (don't-look bits). `interruptible`
+   * is false for the first start: a half-finished first descent is a poor grouping, so it always
+   * completes; later starts and rounds stop at the time limit.
+   */
+  const descend = (st: State, queue: number[], log: number[] | null, interruptible = true): void => {
     const active = new Uint8Array(n);
     for (const i of queue) active[i] = 1;
     const { S, gscore, members, grp } = st;
@@ -211,6 +318,8 @@ export function searchGroups(inst: Instance, opts: SearchOptions): SearchResult 
       }
     };
     while (queue.length > 0) {
+      // The clock is read every 64 people: one pass over N = 2000 must not overrun the budget.
+      if (interruptible && (++examined & 63) === 0 && outOfTime()) return;
       const i = queue.pop()!;
       active[i] = 0;
       const g = grp[i]!;
@@ -280,6 +389,7 @@ export function searchGroups(inst: Instance, opts: SearchOptions): SearchResult 
         st.relocate(bestJ, g);
         log?.push(bestJ, bestH);
       }
+      if (stopAtBound && atBound(st)) return;
       activate(g);
       activate(bestH);
     }
@@ -292,13 +402,20 @@ export function searchGroups(inst: Instance, opts: SearchOptions): SearchResult 
   let best: { grp: Int32Array; key: GroupingKey } | null = null;
   let restarts = 0;
   let rounds = 0;
-  const atBound = (st: State) => st.viol === 0 && st.score >= opts.bound - EPS;
 
   const movable = free.length;
+  // A fresh start (construction + first descent) is the expensive step for large N: start one
+  // only when the time left is at least what the last one took (time-proportional restarts).
+  let startCost = 0;
+  const elapsed = () => (now ? now() - t0 : 0);
+  const roomForStart = () =>
+    now === undefined || opts.timeLimitMs === undefined || elapsed() + startCost <= opts.timeLimitMs;
   while (true) {
+    const s0 = elapsed();
     const st = construct(restarts === 0 ? opts.initial : undefined);
     restarts++;
-    descend(st, shuffle(rng, [...free]), null);
+    descend(st, shuffle(rng, [...free]), null, restarts > 1);
+    startCost = elapsed() - s0;
     let runBest = { grp: Int32Array.from(st.grp), f: f(st), q: st.squares };
     let stall = 0;
     while (
@@ -352,6 +469,7 @@ export function searchGroups(inst: Instance, opts: SearchOptions): SearchResult 
     if (
       rounds >= opts.iterations ||
       outOfTime() ||
+      !roomForStart() ||
       (best.key.violations === 0 && best.key.score >= opts.bound - EPS) ||
       movable < 2 ||
       K < 2

@@ -125,6 +125,7 @@ export function absoluteMinutes(t: LocalTime): number {
 }
 
 const holidayCache = new Map<number, Map<number, string>>();
+const ruleCache = new Map<number, Map<number, string>>();
 const holidays = new Holidays('NO');
 
 /**
@@ -135,20 +136,36 @@ export function daysOffOfYear(year: number): Map<number, string> {
   let map = holidayCache.get(year);
   if (map) return map;
   map = new Map<number, string>();
+  const rules = new Map<number, string>();
   for (const h of holidays.getHolidays(year)) {
     if (h.type !== 'public') continue;
     const day = dayOf(h.date.slice(0, 10));
-    if (!map.has(day)) map.set(day, h.name);
+    if (!map.has(day)) {
+      map.set(day, h.name);
+      rules.set(day, h.rule);
+    }
   }
   map.set(dayOf(`${year}-12-24`), 'Julaften');
+  rules.set(dayOf(`${year}-12-24`), '12-24');
   map.set(dayOf(`${year}-12-31`), 'Nyttårsaften');
+  rules.set(dayOf(`${year}-12-31`), '12-31');
   holidayCache.set(year, map);
+  ruleCache.set(year, rules);
   return map;
 }
 
 /** The name of the public holiday (or 24/31 December) on a day, or null. */
 export function dayOffName(day: number): string | null {
   return daysOffOfYear(yearOf(day)).get(day) ?? null;
+}
+
+/**
+ * The day off's rule, language-free: date-holidays' rule (`05-17`, `easter -2`) or `12-24` /
+ * `12-31`; the catalogs name it in the reader's language. Null on a working day.
+ */
+export function dayOffRule(day: number): string | null {
+  daysOffOfYear(yearOf(day));
+  return ruleCache.get(yearOf(day))?.get(day) ?? null;
 }
 
 /** Easter Sunday of a year (anonymous Gregorian algorithm), as a day number. */

@@ -3,7 +3,15 @@
  * only the input and the events' own ISO strings (not the planner's bookkeeping), so tests and
  * property tests can hold the planner to it, and the UI can check an event moved by hand.
  */
-import { type LocalTime, absoluteMinutes, dateOf, parseOsloIso, toOsloIso, clockOf } from './calendar';
+import {
+  type LocalTime,
+  absoluteMinutes,
+  dateOf,
+  dayOffRule,
+  isWeekend,
+  parseOsloIso,
+  toOsloIso,
+} from './calendar';
 import { say } from './messages';
 import {
   BREAK_MINUTES,
@@ -18,7 +26,7 @@ import {
   meetingInterval,
   programmeCalendar,
 } from './rules';
-import type { EventType, PlanInput, PlanMessage } from './types';
+import type { EventRef, EventType, PlanInput, PlanMessage } from './types';
 
 /** An event as the validator sees it: the output's shape, `id` optional. */
 export interface CheckedEvent {
@@ -42,7 +50,7 @@ export const COUNT_RULES = new Set(['gathering.count', 'networkMeeting.count', '
 
 interface Parsed {
   id: string;
-  label: string;
+  ref: EventRef;
   e: CheckedEvent;
   from: LocalTime;
   to: LocalTime;
@@ -52,15 +60,15 @@ interface Parsed {
 
 const OUR_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-/** A short Norwegian label of an event: "samling 2 (2027-03-03 09:00)". */
-export function eventLabel(e: CheckedEvent, at?: LocalTime): string {
-  const what =
-    e.type === 'gathering'
-      ? `samling ${e.index ?? '?'}`
-      : e.type === 'networkMeeting'
-        ? `nettverksmøte ${e.index ?? '?'} for gruppe ${e.group ?? '?'}`
-        : `coachingsamtale ${e.index ?? '?'} for ${e.leader ?? '?'}`;
-  return at ? `${what} (${dateOf(at.day)} ${clockOf(at.minutes)})` : what;
+/** What a message needs to name an event (type, number, group or leader, start when valid). */
+export function eventRef(e: CheckedEvent, valid = true): EventRef {
+  const ref: EventRef = { type: e.type };
+  if (e.index !== undefined) ref.index = e.index;
+  if (e.group !== undefined) ref.group = e.group;
+  if (e.leader !== undefined) ref.leader = e.leader;
+  const at = valid ? parseOsloIso(e.start) : null;
+  if (at) ref.start = toOsloIso(at.day, at.minutes);
+  return ref;
 }
 
 /**
@@ -74,8 +82,12 @@ export function eventLabel(e: CheckedEvent, at?: LocalTime): string {
 export function checkPlan(input: PlanInput, events: readonly CheckedEvent[]): Violation[] {
   const out: Violation[] = [];
   const cal = programmeCalendar(input);
-  const add = (code: string, params: Record<string, string | number>, ids: string[]) =>
-    out.push({ ...say(code, params), events: ids });
+  const add = (
+    code: string,
+    params: Record<string, string | number>,
+    ids: string[],
+    refs: Record<string, EventRef> = {},
+  ) => out.push({ ...say(code, params, refs), events: ids });
   const advisorIds = new Set(input.advisors.map((a) => a.id));
   const groups = new Map((input.networkGroups?.groups ?? []).map((g) => [g.id, g.members]));
   const leaders = new Set(input.coaching?.leaders ?? []);
@@ -86,45 +98,46 @@ export function checkPlan(input: PlanInput, events: readonly CheckedEvent[]): Vi
     const from = parseOsloIso(e.start);
     const to = parseOsloIso(e.end);
     if (!from || !to || absoluteMinutes(to) <= absoluteMinutes(from)) {
-      add('event.time', { event: id, start: e.start, end: e.end }, [id]);
+      add('event.time', { start: e.start, end: e.end }, [id], { event: eventRef(e, false) });
       return;
     }
-    const label = eventLabel(e, from);
+    const ref = eventRef(e);
     for (const [value, at] of [
       [e.start, from],
       [e.end, to],
     ] as const) {
       const expected = toOsloIso(at.day, at.minutes);
       if (OUR_FORMAT.test(value) && value !== expected)
-        add('event.offset', { event: label, value, expected }, [id]);
+        add('event.offset', { value, expected }, [id], { event: ref });
     }
-    parsed.push({ id, label, e, from, to, s: absoluteMinutes(from), t: absoluteMinutes(to) });
+    parsed.push({ id, ref, e, from, to, s: absoluteMinutes(from), t: absoluteMinutes(to) });
   });
 
   // Days, hours and advisors of each event.
   for (const p of parsed) {
-    const { e, id, label } = p;
+    const { e, id, ref } = p;
+    const event = { event: ref };
     for (let day = p.from.day; day <= p.to.day; day++) {
       const date = dateOf(day);
       if (day < cal.startDay || day > cal.endDay)
-        add('event.outsideProgramme', { event: label, from: input.start, to: input.end }, [id]);
+        add('event.outsideProgramme', { from: input.start, to: input.end }, [id], event);
       const blocked = cal.blocked(day);
       if (blocked?.kind === 'dayOff')
-        add('event.dayOff', { event: label, date, reason: blocked.reason }, [id]);
+        add('event.dayOff', dayOffParams(day, date, blocked.reason), [id], event);
       if (blocked?.kind === 'hardBlackout')
-        add('event.hardBlackout', { event: label, date, reason: blocked.reason }, [id]);
+        add('event.hardBlackout', { date, reason: blocked.reason }, [id], event);
       for (const a of e.advisors)
-        if (cal.unavailable(a, day)) add('advisor.unavailable', { advisor: a, date, event: label }, [id]);
+        if (cal.unavailable(a, day)) add('advisor.unavailable', { advisor: a, date }, [id], event);
     }
     const lunchToLunch = e.type === 'gathering' && input.gatherings.format === 'lunchToLunch';
     if (!lunchToLunch && (p.from.day !== p.to.day || p.from.minutes < WORK_START || p.to.minutes > WORK_END))
-      add('event.workingHours', { event: label }, [id]);
+      add('event.workingHours', {}, [id], event);
     for (const a of e.advisors)
-      if (!advisorIds.has(a)) add('event.unknown', { event: label, what: 'rådgiver', id: a }, [id]);
+      if (!advisorIds.has(a)) add('event.unknown', { what: 'advisor', id: a }, [id], event);
     if (e.type === 'networkMeeting' && !groups.has(e.group ?? ''))
-      add('event.unknown', { event: label, what: 'gruppe', id: e.group ?? '' }, [id]);
+      add('event.unknown', { what: 'group', id: e.group ?? '' }, [id], event);
     if (e.type === 'coaching' && !leaders.has(e.leader ?? ''))
-      add('event.unknown', { event: label, what: 'leder', id: e.leader ?? '' }, [id]);
+      add('event.unknown', { what: 'leader', id: e.leader ?? '' }, [id], event);
   }
 
   // Gatherings.
@@ -140,24 +153,18 @@ export function checkPlan(input: PlanInput, events: readonly CheckedEvent[]): Vi
     const ok = fullDay
       ? g.from.day === g.to.day && g.from.minutes === GATHERING_START && g.to.minutes === GATHERING_END
       : g.to.day === g.from.day + 1 && g.from.minutes === LUNCH && g.to.minutes === LUNCH;
-    if (!ok)
-      add(
-        'gathering.shape',
-        { event: g.label, shape: fullDay ? '09:00–16:00 én dag' : 'fra 12:00 til 12:00 neste dag' },
-        [g.id],
-      );
+    if (!ok) add('gathering.shape', { format: input.gatherings.format }, [g.id], { event: g.ref });
     if (g.e.advisors.length !== 2 || g.e.advisors[0] === g.e.advisors[1])
-      add('gathering.advisors', { event: g.label }, [g.id]);
+      add('gathering.advisors', {}, [g.id], { event: g.ref });
   }
   for (let i = 1; i < gatherings.length; i++) {
     const [a, b] = [gatherings[i - 1]!, gatherings[i]!];
     const days = b.from.day - a.from.day;
     if (days < input.gatherings.minWeeksApart * 7)
-      add(
-        'gathering.minWeeksApart',
-        { event: a.label, other: b.label, days, weeks: input.gatherings.minWeeksApart },
-        [a.id, b.id],
-      );
+      add('gathering.minWeeksApart', { days, weeks: input.gatherings.minWeeksApart }, [a.id, b.id], {
+        event: a.ref,
+        other: b.ref,
+      });
   }
 
   // Network meetings.
@@ -176,17 +183,17 @@ export function checkPlan(input: PlanInput, events: readonly CheckedEvent[]): Vi
       if (k === 0) return;
       const after = gatherings[k - 1]!;
       const before = gatherings[k];
-      if (m.s < after.t || (before && m.t > before.s)) {
-        const interval = before ? `mellom samling ${k} og ${k + 1}` : `etter samling ${k}`;
-        add('networkMeeting.interval', { event: m.label, interval }, [m.id]);
-      }
+      if (m.s < after.t || (before && m.t > before.s))
+        add('networkMeeting.interval', { interval: k, gatherings: gatherings.length }, [m.id], {
+          event: m.ref,
+        });
     });
   }
   for (const m of meetings) {
     const minutes = m.t - m.s;
     if (m.from.day !== m.to.day || minutes < MEETING_MIN || minutes > MEETING_MAX)
-      add('networkMeeting.duration', { event: m.label }, [m.id]);
-    if (m.e.advisors.length !== 1) add('networkMeeting.advisors', { event: m.label }, [m.id]);
+      add('networkMeeting.duration', {}, [m.id], { event: m.ref });
+    if (m.e.advisors.length !== 1) add('networkMeeting.advisors', {}, [m.id], { event: m.ref });
   }
   checkDayCaps(meetings, ng?.meetingsPerAdvisorDay ?? Infinity, 'networkMeeting.perAdvisorDay', add);
 
@@ -205,45 +212,47 @@ export function checkPlan(input: PlanInput, events: readonly CheckedEvent[]): Vi
   const minutes = coachingMinutes(input);
   for (const c of sessions) {
     if (c.from.day !== c.to.day || c.t - c.s !== minutes)
-      add('coaching.duration', { event: c.label, minutes }, [c.id]);
-    if (c.e.advisors.length !== 1) add('coaching.advisors', { event: c.label }, [c.id]);
+      add('coaching.duration', { minutes }, [c.id], { event: c.ref });
+    if (c.e.advisors.length !== 1) add('coaching.advisors', {}, [c.id], { event: c.ref });
   }
   checkDayCaps(sessions, co?.maxPerAdvisorDay ?? Infinity, 'coaching.perAdvisorDay', add);
 
   // Advisors: never two things at once; a break around coaching.
-  const byAdvisor = new Map<
-    string,
-    { id: string; label: string; s: number; t: number; coaching: boolean }[]
-  >();
-  const push = (a: string, x: { id: string; label: string; s: number; t: number; coaching: boolean }) => {
+  type Booking = { id: string; ref: EventRef; s: number; t: number; coaching: boolean };
+  const byAdvisor = new Map<string, Booking[]>();
+  const push = (a: string, x: Booking) => {
     const list = byAdvisor.get(a) ?? [];
     list.push(x);
     byAdvisor.set(a, list);
   };
   for (const p of parsed)
     for (const a of new Set(p.e.advisors))
-      push(a, { id: p.id, label: p.label, s: p.s, t: p.t, coaching: p.e.type === 'coaching' });
-  for (const b of input.busy ?? []) {
+      push(a, { id: p.id, ref: p.ref, s: p.s, t: p.t, coaching: p.e.type === 'coaching' });
+  (input.busy ?? []).forEach((b, i) => {
     const from = parseOsloIso(b.start);
     const to = parseOsloIso(b.end);
     if (from && to) {
-      const label = b.label ?? `annen avtale ${dateOf(from.day)} ${clockOf(from.minutes)}`;
+      const ref: EventRef = { type: 'busy', start: toOsloIso(from.day, from.minutes) };
+      if (b.kind) ref.kind = b.kind;
+      if (b.programme) ref.programme = b.programme;
+      if (b.label) ref.label = b.label;
       push(b.advisor, {
-        id: `busy:${label}`,
-        label,
+        id: `busy:${i}`,
+        ref,
         s: absoluteMinutes(from),
         t: absoluteMinutes(to),
         coaching: false,
       });
     }
-  }
+  });
   for (const [advisor, list] of byAdvisor) {
     sweep(list, BREAK_MINUTES, (x, y) => {
       if (x.id.startsWith('busy:') && y.id.startsWith('busy:')) return;
       const ids = [x.id, y.id].filter((id) => !id.startsWith('busy:'));
-      if (y.s < x.t) add('advisor.doubleBooked', { advisor, event: x.label, other: y.label }, ids);
+      const refs = { event: x.ref, other: y.ref };
+      if (y.s < x.t) add('advisor.doubleBooked', { advisor }, ids, refs);
       else if (x.coaching || y.coaching)
-        add('advisor.noBreak', { advisor, event: x.label, other: y.label, minutes: BREAK_MINUTES }, ids);
+        add('advisor.noBreak', { advisor, minutes: BREAK_MINUTES }, ids, refs);
     });
   }
 
@@ -265,22 +274,30 @@ export function checkPlan(input: PlanInput, events: readonly CheckedEvent[]): Vi
       const meeting = [x, y].find((p) => p.e.type === 'networkMeeting');
       if (meeting) {
         const other = meeting === x ? y : x;
-        add(
-          'networkMeeting.memberBusy',
-          { member: person, group: meeting.e.group ?? '', event: meeting.label, other: other.label },
-          [x.id, y.id],
-        );
+        add('networkMeeting.memberBusy', { member: person, group: meeting.e.group ?? '' }, [x.id, y.id], {
+          event: meeting.ref,
+          other: other.ref,
+        });
       } else {
         const session = x.e.type === 'coaching' ? x : y;
         const other = session === x ? y : x;
-        add('coaching.leaderBusy', { leader: person, event: session.label, other: other.label }, [
-          x.id,
-          y.id,
-        ]);
+        add('coaching.leaderBusy', { leader: person }, [x.id, y.id], {
+          event: session.ref,
+          other: other.ref,
+        });
       }
     });
   }
   return out;
+}
+
+/**
+ * A day off in words-free form: `dayOff` is `weekend` or `holiday`; a holiday carries its
+ * date-holidays rule (the catalogs name it) and its bokmål name (the fallback).
+ */
+function dayOffParams(day: number, date: string, name: string): Record<string, string> {
+  if (isWeekend(day)) return { date, dayOff: 'weekend' };
+  return { date, dayOff: 'holiday', holiday: name, holidayRule: dayOffRule(day) ?? '' };
 }
 
 /** Calls `clash` for every pair whose intervals come within `gap` minutes of each other. */

@@ -1,15 +1,18 @@
 /**
- * The planner's messages: a stable code with parameters (the UI translates those) and a ready
- * bokmål sentence (the CLI prints it). One template per code, `{name}` replaced by a parameter.
+ * The planner's messages: a stable code with language-free parameters and event references (the
+ * UI renders those through its catalogs, in the reader's language and date format) and a ready
+ * bokmål sentence (the CLI prints it). One template per code, `{name}` replaced by a parameter;
+ * event references, intervals, holidays and the like are put into words here, for bokmål only.
  */
-import type { PlanMessage } from './types';
+import { parseOsloIso, dateOf, clockOf } from './calendar';
+import type { EventRef, PlanMessage } from './types';
 
 const TEMPLATES: Record<string, string> = {
   // Hard rules (checkPlan) and what the planner could not meet.
   'event.time': '{event}: ugyldig tidspunkt ({start}–{end}).',
   'event.offset': '{event}: {value} har feil tidssone; i Oslo er det {expected}.',
   'event.outsideProgramme': '{event} ligger utenfor programperioden {from}–{to}.',
-  'event.dayOff': '{event} ligger på {date}, som er {reason}.',
+  'event.dayOff': '{event} ligger på {date}, som er {dayOff}.',
   'event.hardBlackout': '{event} ligger på {date}, i sperreperioden «{reason}».',
   'event.workingHours': '{event} ligger utenfor arbeidstiden 08:00–18:00.',
   'event.unknown': '{event}: ukjent {what} «{id}».',
@@ -17,7 +20,7 @@ const TEMPLATES: Record<string, string> = {
   'advisor.doubleBooked': 'Rådgiver {advisor} er dobbeltbooket: {event} og {other}.',
   'advisor.noBreak': 'Rådgiver {advisor} har ingen pause ({minutes} min) mellom {event} og {other}.',
   'gathering.count': 'Planen har {actual} samlinger, men skal ha {expected}.',
-  'gathering.shape': '{event} må vare {shape}.',
+  'gathering.shape': '{event} må vare {format}.',
   'gathering.advisors': '{event} må ha to ulike rådgivere.',
   'gathering.minWeeksApart':
     '{event} og {other} ligger bare {days} dager fra hverandre; minst {weeks} uker kreves.',
@@ -34,7 +37,7 @@ const TEMPLATES: Record<string, string> = {
     'Rådgiver {advisor} har {count} nettverksmøter {date}; høyst {max} er tillatt.',
   'networkMeeting.memberBusy': '{member} i gruppe {group} er opptatt med {other} under {event}.',
   'networkMeeting.advisorCapacity':
-    '{advisorsLabel} {advisors} har bare {freeDays} ledige dager ({slots} møtetider) {interval} til {meetings} fasiliterte nettverksmøter.',
+    '{advisorWord} {advisors} har bare {freeDays} ledige dager ({slots} møtetider) {interval} til {meetings} fasiliterte nettverksmøter.',
   'networkMeeting.noDays': 'Det finnes ingen arbeidsdager {interval} til nettverksmøtene.',
   'networkMeeting.membersBusy':
     'Ingen tid {interval} der en rådgiver er ledig og ingen i gruppe {group} er opptatt (møte {index}).',
@@ -60,11 +63,72 @@ const TEMPLATES: Record<string, string> = {
     'Leder {leader} har to coachingsamtaler bare {days} dager fra hverandre ({event} og {other}).',
 };
 
-/** A message with its bokmål sentence. Unknown codes fall back to the code itself. */
-export function say(code: string, params: Record<string, string | number> = {}): PlanMessage {
+/** Every code the planner and the validator can emit (the catalogs must render each). */
+export const MESSAGE_CODES: readonly string[] = Object.keys(TEMPLATES);
+
+type Params = Record<string, string | number>;
+
+const WHAT: Record<string, string> = { advisor: 'rådgiver', group: 'gruppe', leader: 'leder' };
+const FORMAT: Record<string, string> = {
+  fullDay: '09:00–16:00 én dag',
+  lunchToLunch: 'fra 12:00 til 12:00 neste dag',
+};
+const WEEKDAYS = ['', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
+const KIND: Record<string, string> = {
+  gathering: 'samling',
+  networkMeeting: 'nettverksmøte',
+  coaching: 'coaching',
+};
+
+/** The bokmål words for the language-free parameters (intervals, day-off reasons, formats …). */
+function bokmalWords(code: string, params: Params): Params {
+  const words: Params = { ...params };
+  if (typeof params.interval === 'number' && typeof params.gatherings === 'number')
+    words.interval = intervalLabel(params.interval, params.gatherings);
+  if (code === 'event.dayOff') words.dayOff = params.dayOff === 'weekend' ? 'helg' : String(params.holiday);
+  if (typeof params.what === 'string') words.what = WHAT[params.what] ?? params.what;
+  if (typeof params.format === 'string') words.format = FORMAT[params.format] ?? params.format;
+  if (typeof params.advisorCount === 'number')
+    words.advisorWord = params.advisorCount === 1 ? 'Rådgiver' : 'Rådgiverne';
+  if (typeof params.weekdays === 'string')
+    words.weekdays = params.weekdays
+      .split(',')
+      .map((d) => WEEKDAYS[Number(d)] ?? d)
+      .join(', ');
+  return words;
+}
+
+/** A bokmål label of an event: "samling 2 (2027-03-03 09:00)". */
+export function eventLabel(ref: EventRef): string {
+  const what =
+    ref.type === 'gathering'
+      ? `samling ${ref.index ?? '?'}`
+      : ref.type === 'networkMeeting'
+        ? `nettverksmøte ${ref.index ?? '?'} for gruppe ${ref.group ?? '?'}`
+        : ref.type === 'coaching'
+          ? `coachingsamtale ${ref.index ?? '?'} for ${ref.leader ?? '?'}`
+          : ref.programme
+            ? `${KIND[ref.kind ?? ''] ?? 'avtale'} i ${ref.programme}`
+            : 'annen avtale';
+  const at = ref.start ? parseOsloIso(ref.start) : null;
+  return at ? `${what} (${dateOf(at.day)} ${clockOf(at.minutes)})` : what;
+}
+
+/**
+ * A message: its code, language-free parameters (ids, numbers, ISO dates, codes such as
+ * `dayOff: 'weekend'`), the events it names (`refs`, by placeholder) and its bokmål sentence.
+ * `fixed.invalid` wraps another message: `params.rule` is the inner code.
+ */
+export function say(code: string, params: Params = {}, refs: Record<string, EventRef> = {}): PlanMessage {
+  const words = bokmalWords(code, params);
+  for (const [key, ref] of Object.entries(refs)) words[key] = eventLabel(ref);
+  if (code === 'fixed.invalid' && typeof params.rule === 'string') {
+    const { rule, ...inner } = params;
+    words.detail = say(rule, inner, refs).message;
+  }
   const template = TEMPLATES[code] ?? code;
-  const message = template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
-  return { code, params, message };
+  const message = template.replace(/\{(\w+)\}/g, (_, key: string) => String(words[key] ?? `{${key}}`));
+  return Object.keys(refs).length ? { code, params, refs, message } : { code, params, message };
 }
 
 /** "mellom samling 2 og 3", "etter samling 4", "i programperioden". */

@@ -16,8 +16,8 @@
  * same plan. Fixed events are kept as they are and planned around.
  */
 import { absoluteMinutes, dateOf, parseOsloIso, toOsloIso, weekdayOf } from './calendar';
-import { COUNT_RULES, checkPlan } from './check-plan';
-import { intervalLabel, say } from './messages';
+import { COUNT_RULES, checkPlan, eventRef } from './check-plan';
+import { say } from './messages';
 import { createRandom } from './random';
 import {
   BREAK_MINUTES,
@@ -34,6 +34,7 @@ import {
   programmeCalendar,
 } from './rules';
 import type {
+  EventRef,
   EventType,
   Penalty,
   PlanInput,
@@ -346,6 +347,7 @@ export function proposePlan(input: PlanInput, options: PlanOptions = {}): PlanRe
         group: task.group,
         index: task.index,
         code: why.code,
+        params: why.params,
         message: why.message,
       });
       continue;
@@ -448,6 +450,7 @@ export function proposePlan(input: PlanInput, options: PlanOptions = {}): PlanRe
         leader: task.leader,
         index: task.index,
         code: why.code,
+        params: why.params,
         message: why.message,
       });
       continue;
@@ -583,6 +586,7 @@ function planGatherings(
           type: 'gathering',
           index: k,
           code: why.code,
+          params: why.params,
           message: why.message,
         });
   };
@@ -714,11 +718,11 @@ function diagnoseMeeting(
   perDay: number,
   duration: number,
 ): PlanMessage {
-  const interval = intervalLabel(task.interval, G);
+  const interval = { interval: task.interval, gatherings: G };
   const workDays: number[] = [];
   for (let d = Math.max(task.from, cal.startDay); d <= Math.min(task.to, cal.endDay); d++)
     if (!cal.blocked(d)) workDays.push(d);
-  if (!workDays.length) return say('networkMeeting.noDays', { interval });
+  if (!workDays.length) return say('networkMeeting.noDays', interval);
   const advisorDays = new Set<string>();
   let slots = 0;
   for (const a of advisors)
@@ -735,15 +739,15 @@ function diagnoseMeeting(
     const named = withFree.length ? withFree : advisors;
     const freeDays = new Set([...advisorDays].map((k) => k.split('|')[1])).size;
     return say('networkMeeting.advisorCapacity', {
-      advisorsLabel: named.length === 1 ? 'Rådgiver' : 'Rådgiverne',
+      advisorCount: named.length,
       advisors: named.join(', '),
       freeDays,
       slots,
       meetings,
-      interval,
+      ...interval,
     });
   }
-  return say('networkMeeting.membersBusy', { interval, group: task.group, index: task.index });
+  return say('networkMeeting.membersBusy', { ...interval, group: task.group, index: task.index });
 }
 
 interface SoftContext {
@@ -762,6 +766,8 @@ interface SoftItem {
   weight: number;
   events: string[];
   params: Record<string, string | number>;
+  /** Events named in the message, by placeholder → event id. */
+  refs?: Record<string, string>;
 }
 
 /** The soft preferences: school holidays, soft blackouts, spacing, one trip, weekday, continuity. */
@@ -821,11 +827,10 @@ function eventSoft(ctx: SoftContext, e: Ev, sink: (item: SoftItem) => void): voi
         code: s.kind,
         weight: e.type === 'gathering' ? W.gatheringSoftDay : W.softDay,
         events: [e.id],
-        params: { event: e.id, name: s.name, date: dateOf(d) },
+        params: { name: s.name, date: dateOf(d) },
+        refs: { event: e.id },
       });
 }
-
-const WEEKDAYS = ['', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 
 function groupSoft(group: string, list: Ev[], sink: (item: SoftItem) => void): void {
   const counts = new Map<number, number>();
@@ -838,10 +843,8 @@ function groupSoft(group: string, list: Ev[], sink: (item: SoftItem) => void): v
       events: list.map((e) => e.id),
       params: {
         group,
-        weekdays: [...counts.keys()]
-          .sort()
-          .map((d) => WEEKDAYS[d]!)
-          .join(', '),
+        // ISO weekday numbers (1 = Monday): the reader's catalog names them.
+        weekdays: [...counts.keys()].sort().join(','),
       },
     });
   const distinct = [...new Set(list.map((e) => e.advisors[0]!))].sort();
@@ -874,7 +877,8 @@ function leaderSoft(ctx: SoftContext, leader: string, list: Ev[], sink: (item: S
           code: 'coaching.outsideInterval',
           weight: W.outsideInterval,
           events: [e.id],
-          params: { event: e.id, interval: intervalLabel(k, G) },
+          params: { interval: k, gatherings: G },
+          refs: { event: e.id },
         });
     }
   for (let i = 1; i < sorted.length; i++) {
@@ -884,7 +888,8 @@ function leaderSoft(ctx: SoftContext, leader: string, list: Ev[], sink: (item: S
         code: 'coaching.tooClose',
         weight: W.tooClose,
         events: [sorted[i - 1]!.id, sorted[i]!.id],
-        params: { leader, days, event: sorted[i - 1]!.id, other: sorted[i]!.id },
+        params: { leader, days },
+        refs: { event: sorted[i - 1]!.id, other: sorted[i]!.id },
       });
   }
 }
@@ -939,36 +944,25 @@ function buildResult(
   for (const v of checkPlan(input, planned)) {
     if (COUNT_RULES.has(v.code)) continue;
     penalties.push({ level: 'hard', weight: 1, ...v });
-    problems.push(say('fixed.invalid', { detail: v.message }));
+    problems.push(say('fixed.invalid', { ...v.params, rule: v.code }, v.refs));
   }
   for (const u of unplaced)
     penalties.push({
       level: 'medium',
       weight: 1,
       code: u.code,
-      params: { event: u.id },
+      params: u.params,
+      ...(u.refs ? { refs: u.refs } : {}),
       message: u.message,
       events: [u.id],
     });
-  const labels = new Map(planned.map((p) => [p.id, labelOf(p)]));
-  const named = (params: Record<string, string | number>) => {
-    const out = { ...params };
-    for (const key of ['event', 'other'])
-      if (typeof out[key] === 'string') out[key] = labels.get(out[key]) ?? out[key];
-    return out;
-  };
+  const refOf = new Map(planned.map((p) => [p.id, eventRef(p)]));
   softPenalties(ctx, sorted, (item) => {
-    const message = say(item.code, named(item.params)).message;
-    penalties.push({
-      level: 'soft',
-      weight: item.weight,
-      code: item.code,
-      params: item.params,
-      message,
-      events: item.events,
-    });
-    if (item.code === 'schoolHoliday' || item.code === 'softBlackout')
-      warnings.push({ code: item.code, params: item.params, message });
+    const refs: Record<string, EventRef> = {};
+    for (const [key, id] of Object.entries(item.refs ?? {})) refs[key] = refOf.get(id) ?? { type: 'busy' };
+    const message = say(item.code, item.params, refs);
+    penalties.push({ level: 'soft', weight: item.weight, ...message, events: item.events });
+    if (item.code === 'schoolHoliday' || item.code === 'softBlackout') warnings.push(message);
   });
   const unique = [...new Map(problems.map((p) => [p.message, p])).values()];
   const first = unique[0];
@@ -978,18 +972,17 @@ function buildResult(
     events: planned,
     unplaced,
     warnings,
-    unsatisfiable: first ? { rule: first.code, detail: first.message, params: first.params } : null,
+    unsatisfiable: first
+      ? {
+          rule: first.code,
+          detail: first.message,
+          params: first.params,
+          ...(first.refs ? { refs: first.refs } : {}),
+        }
+      : null,
     problems: unique,
     score,
     penalties,
     diagnostics,
   };
-}
-
-function labelOf(e: PlannedEvent): string {
-  const at = parseOsloIso(e.start)!;
-  const when = `${dateOf(at.day)} ${String(Math.floor(at.minutes / 60)).padStart(2, '0')}:${String(at.minutes % 60).padStart(2, '0')}`;
-  if (e.type === 'gathering') return `Samling ${e.index} (${when})`;
-  if (e.type === 'networkMeeting') return `Nettverksmøte ${e.index} for gruppe ${e.group} (${when})`;
-  return `Coachingsamtale ${e.index} for ${e.leader} (${when})`;
 }

@@ -30,7 +30,15 @@ export interface PlanInput {
   /** Telemark's defaults (weeks 8 and 41, Easter week) when left out; `[]` for none. */
   schoolHolidays?: { from: IsoDate; to: IsoDate; name?: string }[];
   /** Advisors' events in other programmes of the provider: never double-booked against. */
-  busy?: { advisor: string; start: string; end: string; label?: string }[];
+  busy?: {
+    advisor: string;
+    start: string;
+    end: string;
+    /** What it is and where (named in messages); `label` is a free-text fallback. */
+    kind?: EventType;
+    programme?: string;
+    label?: string;
+  }[];
   /** Events placed by hand: kept as they are, and the rest is planned around them. */
   fixed?: FixedEvent[];
 }
@@ -60,10 +68,31 @@ export interface PlannedEvent {
   fixed?: boolean;
 }
 
-/** Something to tell a person: a stable code and its parameters (for the UI), and a bokmål sentence. */
+/**
+ * An event named in a message: what it is and when, never words (the reader's catalog names it).
+ * `busy` is an advisor's event in another programme of the provider (`kind`, `programme`, `label`).
+ */
+export interface EventRef {
+  type: EventType | 'busy';
+  index?: number;
+  group?: string;
+  leader?: string;
+  kind?: EventType;
+  programme?: string;
+  label?: string;
+  /** ISO with Oslo's offset; absent when the event has no valid time. */
+  start?: string;
+}
+
+/**
+ * Something to tell a person: a stable code, language-free parameters (ids, numbers, ISO dates,
+ * codes), the events it names (`refs`, by placeholder: `event`, `other`) — the UI renders these
+ * in the reader's language — and a ready bokmål sentence (the CLI prints it).
+ */
 export interface PlanMessage {
   code: string;
   params: Record<string, string | number>;
+  refs?: Record<string, EventRef>;
   message: string;
 }
 
@@ -94,6 +123,8 @@ export interface UnplacedEvent {
   leader?: string;
   index: number;
   code: string;
+  params: Record<string, string | number>;
+  refs?: Record<string, EventRef>;
   message: string;
 }
 
@@ -103,7 +134,12 @@ export interface PlanResult {
   /** Every use of a soft blackout or school holiday, and other things worth a look. */
   warnings: PlanMessage[];
   /** The first rule that could not be met, or null when the plan is complete. */
-  unsatisfiable: { rule: string; detail: string; params: Record<string, string | number> } | null;
+  unsatisfiable: {
+    rule: string;
+    detail: string;
+    params: Record<string, string | number>;
+    refs?: Record<string, EventRef>;
+  } | null;
   /** Every rule that could not be met (the first is `unsatisfiable`). */
   problems: PlanMessage[];
   score: PlanScore;

@@ -51,6 +51,9 @@ export interface DemoLeader extends DemoPerson {
 export interface DemoAgendaItem {
   title: string;
   kind: AgendaKind;
+  /** Oslo time of day 'HH:MM' and length in minutes; the gaps between items are breaks and lunch. */
+  start?: string;
+  minutes?: number;
 }
 
 export interface DemoGathering {
@@ -447,27 +450,35 @@ const seljordGatherings: DemoGathering[] = [
     venue: 'Kommunestyresalen, Seljord rådhus',
     advisors: ['erik', 'silje'],
     agenda: [
-      { title: 'Mål og rammer for lederutviklingsprogrammet', kind: 'talk' },
-      { title: 'Forankring og forventningsavklaring', kind: 'group_work' },
+      { title: 'Mål og rammer for lederutviklingsprogrammet', kind: 'talk', start: '09:00', minutes: 30 },
+      { title: 'Forankring og forventningsavklaring', kind: 'group_work', start: '09:30', minutes: 45 },
       {
         title: 'Det store fremtidsbilde – attraktiv arbeidsgiver og attraktiv kommune. Kommune 3.0',
         kind: 'talk',
+        start: '10:30',
+        minutes: 45,
       },
       {
         title: 'Introduksjon til helhetlig modell for ledelse. Hva er god og effektiv ledelse?',
         kind: 'talk',
+        start: '11:15',
+        minutes: 45,
       },
       {
         title:
           'Felles lederplattform for god ledelse – hva er dette hos oss? Vi starter arbeidet med å etablere ledelsesprinsipp og felles plattform.',
         kind: 'platform_work',
+        start: '12:45',
+        minutes: 75,
       },
-      { title: 'Hva vil det bety for meg som leder?', kind: 'reflection' },
+      { title: 'Hva vil det bety for meg som leder?', kind: 'reflection', start: '14:15', minutes: 30 },
       {
         title: 'Oppstart av eget individuelt arbeid. Egne utviklingsprosjekt/Meg som leder.',
         kind: 'individual_work',
+        start: '14:45',
+        minutes: 45,
       },
-      { title: 'Veien fram mot neste samling', kind: 'other' },
+      { title: 'Veien fram mot neste samling', kind: 'other', start: '15:30', minutes: 30 },
     ],
   },
   {
@@ -479,10 +490,15 @@ const seljordGatherings: DemoGathering[] = [
     venue: 'Seljord kulturhus',
     advisors: ['erik', 'silje'],
     agenda: [
-      { title: 'Relasjonelt lederskap', kind: 'talk' },
-      { title: 'Arbeid med eget lederskap', kind: 'individual_work' },
-      { title: 'Kultur for læring og endringsledelse', kind: 'talk' },
-      { title: 'Felles ledelsesplattform – fortsettelse fra samling 1', kind: 'platform_work' },
+      { title: 'Relasjonelt lederskap', kind: 'talk', start: '09:00', minutes: 90 },
+      { title: 'Arbeid med eget lederskap', kind: 'individual_work', start: '10:45', minutes: 75 },
+      { title: 'Kultur for læring og endringsledelse', kind: 'talk', start: '12:45', minutes: 75 },
+      {
+        title: 'Felles ledelsesplattform – fortsettelse fra samling 1',
+        kind: 'platform_work',
+        start: '14:15',
+        minutes: 105,
+      },
     ],
   },
   {
@@ -494,9 +510,24 @@ const seljordGatherings: DemoGathering[] = [
     venue: 'Kommunestyresalen, Seljord rådhus',
     advisors: ['erik', 'silje'],
     agenda: [
-      { title: 'Hva gjør ledere som legger til rette for mestring?', kind: 'reflection' },
-      { title: 'Mestringsorientert ledelse som utviklingsverktøy', kind: 'talk' },
-      { title: 'Felles ledelsesplattform – fortsettelse fra samling 2', kind: 'platform_work' },
+      {
+        title: 'Hva gjør ledere som legger til rette for mestring?',
+        kind: 'reflection',
+        start: '09:00',
+        minutes: 105,
+      },
+      {
+        title: 'Mestringsorientert ledelse som utviklingsverktøy',
+        kind: 'talk',
+        start: '11:00',
+        minutes: 60,
+      },
+      {
+        title: 'Felles ledelsesplattform – fortsettelse fra samling 2',
+        kind: 'platform_work',
+        start: '12:45',
+        minutes: 195,
+      },
     ],
   },
   {
@@ -508,14 +539,21 @@ const seljordGatherings: DemoGathering[] = [
     venue: 'Seljord kulturhus',
     advisors: ['erik', 'silje'],
     agenda: [
-      { title: 'Oppdragsforståelsen – å jobbe i en politisk styrt organisasjon', kind: 'talk' },
-      { title: 'Oppgaveorientert og endringsledelse', kind: 'talk' },
+      {
+        title: 'Oppdragsforståelsen – å jobbe i en politisk styrt organisasjon',
+        kind: 'talk',
+        start: '09:00',
+        minutes: 90,
+      },
+      { title: 'Oppgaveorientert og endringsledelse', kind: 'talk', start: '10:45', minutes: 75 },
       {
         title:
           'Felles ledelsesplattform – vi lander og konkluderer hva som skal være vår felles plattform for ledelse i Seljord kommune',
         kind: 'platform_work',
+        start: '12:45',
+        minutes: 120,
       },
-      { title: 'Hva skal til for å lykkes framover?', kind: 'group_work' },
+      { title: 'Hva skal til for å lykkes framover?', kind: 'group_work', start: '15:00', minutes: 60 },
     ],
   },
 ];
@@ -685,10 +723,15 @@ const vinjeTenant: DemoTenant = {
       venue: 'Kommunestyresalen, Vinje rådhus',
       advisors: ['olav'],
       agenda: [
-        { title: 'Mål og rammer for programmet', kind: 'talk' },
-        { title: 'Forventningsavklaring', kind: 'group_work' },
-        { title: 'Kva kjenneteiknar god leiing hos oss?', kind: 'reflection' },
-        { title: 'Oppstart av eige utviklingsprosjekt', kind: 'individual_work' },
+        { title: 'Mål og rammer for programmet', kind: 'talk', start: '09:00', minutes: 60 },
+        { title: 'Forventningsavklaring', kind: 'group_work', start: '10:00', minutes: 90 },
+        { title: 'Kva kjenneteiknar god leiing hos oss?', kind: 'reflection', start: '12:15', minutes: 90 },
+        {
+          title: 'Oppstart av eige utviklingsprosjekt',
+          kind: 'individual_work',
+          start: '14:00',
+          minutes: 120,
+        },
       ],
     },
     {
@@ -701,9 +744,9 @@ const vinjeTenant: DemoTenant = {
       venue: 'Rauland',
       advisors: ['olav'],
       agenda: [
-        { title: 'Endringsleiing – teori og erfaringar', kind: 'talk' },
-        { title: 'Eigne case frå einingane', kind: 'group_work' },
-        { title: 'Kva tek eg med meg heim?', kind: 'reflection' },
+        { title: 'Endringsleiing – teori og erfaringar', kind: 'talk', start: '13:00', minutes: 180 },
+        { title: 'Eigne case frå einingane', kind: 'group_work', start: '09:00', minutes: 120 },
+        { title: 'Kva tek eg med meg heim?', kind: 'reflection', start: '11:00', minutes: 60 },
       ],
     },
   ],

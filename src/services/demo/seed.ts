@@ -20,6 +20,12 @@ import { AppError } from '../errors';
 import { insertDemoBudget } from './demo-budget';
 import { seedDemoGroups } from './demo-groups';
 import { seedDemoPlan } from './demo-plan';
+import { seedDemoGroupLife } from './demo-group-life';
+import { seedDemoEvaluations } from './demo-evaluations';
+import { seedDemoProjects } from './demo-projects';
+import { seedDemoGatheringLife } from './demo-gathering-life';
+import { seedDemoCoaching } from './demo-coaching';
+import { seedDemoPlatform } from './demo-platform';
 import { DEMO_PROVIDER_NAMES, DEMO_STATE_TRAVEL_RATES, DEMO_TENANTS, type DemoTenant } from './demo-data';
 
 /** The one password of every demo user; the console prints it next to the logins. */
@@ -50,7 +56,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
  * Inserts the demo tenants, their users and the state travel rates in one transaction. Refuses
  * (conflict) when a demo provider is already there; resetDemo starts over instead.
  */
-export async function seedDemo(db: Db): Promise<DemoSummary> {
+/** `now`: the day the demo is seeded (coaching slots and past sessions are relative to it). */
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSummary> {
   // Hashed once, outside the transaction: argon2 is slow on purpose and every demo user shares it.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -62,7 +69,7 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
     if (existing.length > 0) {
       throw new AppError('conflict', 'The demo data is already there; reset it to start over');
     }
-    return insertDemo(tx, passwordHash);
+    return insertDemo(tx, passwordHash, now);
   });
 }
 
@@ -71,7 +78,7 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
  * go with them by cascade), the demo users left without any membership, and the state travel
  * rates; then seeds again, all in one transaction. Other providers and their users survive.
  */
-export async function resetDemo(db: Db): Promise<DemoSummary> {
+export async function resetDemo(db: Db, now: Date = new Date()): Promise<DemoSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     await tx.delete(providers).where(inArray(providers.name, [...DEMO_PROVIDER_NAMES]));
@@ -87,18 +94,23 @@ export async function resetDemo(db: Db): Promise<DemoSummary> {
       ),
     );
     await tx.delete(stateTravelRates);
-    return insertDemo(tx, passwordHash);
+    return insertDemo(tx, passwordHash, now);
   });
 }
 
-async function insertDemo(tx: Tx, passwordHash: string): Promise<DemoSummary> {
+async function insertDemo(tx: Tx, passwordHash: string, now: Date): Promise<DemoSummary> {
   await tx.insert(stateTravelRates).values([...DEMO_STATE_TRAVEL_RATES]);
   const logins: DemoLogin[] = [];
-  for (const tenant of DEMO_TENANTS) logins.push(...(await insertTenant(tx, tenant, passwordHash)));
+  for (const tenant of DEMO_TENANTS) logins.push(...(await insertTenant(tx, tenant, passwordHash, now)));
   return { logins };
 }
 
-async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): Promise<DemoLogin[]> {
+async function insertTenant(
+  tx: Tx,
+  tenant: DemoTenant,
+  passwordHash: string,
+  now: Date,
+): Promise<DemoLogin[]> {
   const [provider] = await tx.insert(providers).values(tenant.provider).returning({ id: providers.id });
   const providerId = provider!.id;
   await tx.insert(rateCards).values(tenant.rateCards.map((card) => ({ ...card, providerId })));
@@ -194,6 +206,8 @@ async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
         position: i + 1,
         title: item.title,
         kind: item.kind,
+        startTime: item.start ?? null,
+        durationMinutes: item.minutes ?? null,
       })),
     ),
   );
@@ -207,6 +221,13 @@ async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
   );
 
   await seedDemoPlan(tx, programmeId, new Date('2026-12-01T09:00:00Z'));
+  // Seljord's group 1: notes on its first meeting and an open date poll.
+  if (tenant.client.name === 'Seljord kommune') await seedDemoGroupLife(tx, programmeId);
+  if (tenant.client.name === 'Seljord kommune') await seedDemoProjects(tx, programmeId);
+  if (tenant.client.name === 'Seljord kommune') await seedDemoGatheringLife(tx, programmeId, tenant);
+  // Open coaching slots from the day the demo is seeded (or the programme's start), so a leader can book at once.
+  if (tenant.client.name === 'Seljord kommune') await seedDemoCoaching(tx, programmeId, tenant, now);
+  if (tenant.client.name === 'Seljord kommune') await seedDemoPlatform(tx, programmeId, tenant);
 
   // Seljord's offer is accepted (its budget); Vinje's provider has yet to make one.
   if (tenant.client.name === 'Seljord kommune')
@@ -217,6 +238,12 @@ async function insertTenant(tx: Tx, tenant: DemoTenant, passwordHash: string): P
       locale: tenant.client.defaultLocale ?? 'nb',
       acceptedAt: new Date('2026-11-20T09:00:00Z'),
     });
+
+  // Seljord's gathering 1 is evaluated (closed, 12 answers) and gathering 2's evaluation is open.
+  if (tenant.client.name === 'Seljord kommune') {
+    const loginLeader = tenant.leaders.find((l) => l.key === tenant.loginLeaderKey);
+    if (loginLeader) await seedDemoEvaluations(tx, programmeId, loginLeader.email);
+  }
 
   const advisor = tenant.advisors.find((a) => a.staffed) ?? tenant.advisors[0];
   const leader = tenant.leaders.find((l) => l.key === tenant.loginLeaderKey);

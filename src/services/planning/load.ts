@@ -378,7 +378,8 @@ export async function busyElsewhere(
         advisor: g.a,
         start: osloIsoOf(g.s),
         end: osloIsoOf(g.e),
-        label: `samling i ${name.get(g.p)}`,
+        kind: 'gathering',
+        programme: name.get(g.p) ?? '',
       });
   const ms = await db
     .select()
@@ -395,7 +396,8 @@ export async function busyElsewhere(
       advisor: m.advisorUserId!,
       start: osloIsoOf(m.startsAt),
       end: osloIsoOf(m.endsAt),
-      label: `nettverksmøte i ${name.get(m.programmeId)}`,
+      kind: 'networkMeeting',
+      programme: name.get(m.programmeId) ?? '',
     });
   const cs = await db
     .select()
@@ -412,16 +414,28 @@ export async function busyElsewhere(
       advisor: c.advisorUserId!,
       start: osloIsoOf(c.startsAt),
       end: osloIsoOf(c.endsAt),
-      label: `coaching i ${name.get(c.programmeId)}`,
+      kind: 'coaching',
+      programme: name.get(c.programmeId) ?? '',
     });
   return busy;
 }
 
-/** Replaces the ids in a message's parameters (and sentence) with names. */
+/** Replaces the ids in a message's parameters, event references and sentence with names. */
 export function nameMessage(m: PlanMessage, names: Map<string, string>): PlanMessage {
   const swap = (s: string) =>
     s.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => names.get(id) ?? id);
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(m.params)) params[k] = typeof v === 'string' ? swap(v) : v;
-  return { code: m.code, params, message: swap(m.message) };
+  for (const [k, v] of Object.entries(m.params ?? {})) params[k] = typeof v === 'string' ? swap(v) : v;
+  const out: PlanMessage = { code: m.code, params, message: swap(m.message) };
+  if (m.refs) {
+    const refs: NonNullable<PlanMessage['refs']> = {};
+    for (const [k, ref] of Object.entries(m.refs))
+      refs[k] = {
+        ...ref,
+        ...(ref.group ? { group: swap(ref.group) } : {}),
+        ...(ref.leader ? { leader: swap(ref.leader) } : {}),
+      };
+    out.refs = refs;
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import { coachingSessions, gatheringAdvisors, gatherings, networkMeetings } from '../../db/schema/index';
 import type { Actor } from '../../domain/access/policy';
 import { absoluteMinutes, dateOf, parseOsloIso, toOsloIso } from '../../domain/planning/calendar';
-import { COUNT_RULES, type Violation, checkPlan, eventLabel } from '../../domain/planning/check-plan';
+import { COUNT_RULES, type Violation, checkPlan, eventRef } from '../../domain/planning/check-plan';
 import { say } from '../../domain/planning/messages';
 import { GATHERING_END, GATHERING_START, LUNCH, programmeCalendar } from '../../domain/planning/rules';
 import type { PlanMessage } from '../../domain/planning/types';
@@ -97,9 +97,7 @@ export async function moveEvent(
       (v) => !COUNT_RULES.has(v.code) && (v.events.includes(eventId) || !before.has(key(v))),
     );
     const unique = [...new Map(violations.map((v) => [v.message, v])).values()];
-    const named = unique.map((v) =>
-      nameMessage({ code: v.code, params: v.params, message: v.message }, data.names),
-    );
+    const named = unique.map(({ events: _events, ...v }) => nameMessage(v, data.names));
     const warnings = softWarnings(data.input, moved).map((w) => nameMessage(w, data.names));
     const check: MoveCheck = {
       ok: named.length === 0,
@@ -138,10 +136,10 @@ function softWarnings(input: Parameters<typeof programmeCalendar>[0], e: StoredE
   const cal = programmeCalendar(input);
   const from = parseOsloIso(e.start)!;
   const to = parseOsloIso(e.end)!;
-  const label = eventLabel(e, from);
+  const event = eventRef(e);
   const out: PlanMessage[] = [];
   for (let day = from.day; day <= to.day; day++)
-    for (const s of cal.soft(day)) out.push(say(s.kind, { event: label, name: s.name, date: dateOf(day) }));
+    for (const s of cal.soft(day)) out.push(say(s.kind, { name: s.name, date: dateOf(day) }, { event }));
   return out;
 }
 

@@ -60,7 +60,11 @@ function presentProposal(row: typeof planProposals.$inferSelect): Proposal {
     unplaced: stored.unplaced.map((u) => ({
       id: u.id,
       type: u.type,
-      message: nameMessage({ code: u.code, params: { event: u.id }, message: u.message }, names),
+      // Proposals stored before messages carried parameters have none: the sentence still shows.
+      message: nameMessage(
+        { code: u.code, params: u.params ?? {}, ...(u.refs ? { refs: u.refs } : {}), message: u.message },
+        names,
+      ),
     })),
     warnings: stored.warnings.map((w) => nameMessage(w, names)),
     problems: stored.problems.map((p) => nameMessage(p, names)),

@@ -41,6 +41,10 @@ const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set([
   'plan',
   'gatherings',
   'actuals',
+  'project',
+  'coaching',
+  'evaluations',
+  'platform',
 ]);
 
 export async function getProgrammeDetail(
@@ -57,7 +61,9 @@ export async function getProgrammeDetail(
     (part) =>
       can(ctx.actor, 'read', partResource(part, scope, me)) ||
       // A participant answers evaluations even though they never read the results.
-      (part === 'evaluations' && roles.includes('participant')),
+      (part === 'evaluations' && roles.includes('participant')) ||
+      // Staff and the client admin see whether each leader has a project (never its content).
+      (part === 'project' && can(ctx.actor, 'read', { kind: 'developmentProjectStatus', scope })),
   ).map((key) => ({
     key,
     // The quote's page is the builder (provider admin) or the accepted quote (client admin).

@@ -49,7 +49,14 @@ export async function listGatherings(
       advisors: advisors.filter((a) => a.gatheringId === g.id).map(({ id, name }) => ({ id, name })),
       agenda: agenda
         .filter((a) => a.gatheringId === g.id)
-        .map(({ id, position, title, kind }) => ({ id, position, title, kind })),
+        .map(({ id, position, title, kind, startTime, durationMinutes }) => ({
+          id,
+          position,
+          title,
+          kind,
+          startTime: startTime?.slice(0, 5) ?? null,
+          durationMinutes,
+        })),
     })),
   };
 }

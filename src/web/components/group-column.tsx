@@ -29,6 +29,7 @@ export function GroupColumn({
   editable,
   targets,
   sizeProblem,
+  problems = [],
   sectorColour,
   levelLabel,
   onMove,
@@ -43,6 +44,8 @@ export function GroupColumn({
   editable: boolean;
   targets: ColumnTarget[];
   sizeProblem: boolean;
+  /** Broken rules about this group, in words (a save the server refused): shown in red. */
+  problems?: string[];
   sectorColour: (value: string) => ChipColor;
   levelLabel: (value: string) => string;
   onMove: (participantId: string, to: number | null) => void;
@@ -98,6 +101,20 @@ export function GroupColumn({
         <Paragraph data-size="sm" style={{ margin: 0, color: 'var(--ds-color-danger-text-default)' }}>
           {t('groupsPage.sizeProblem', { count: members.length, min: size.min, max: size.max })}
         </Paragraph>
+      ) : null}
+      {problems.length > 0 ? (
+        <ul
+          data-testid="group-problems"
+          style={{ margin: 0, paddingInlineStart: '1.25rem', color: 'var(--ds-color-danger-text-default)' }}
+        >
+          {problems.map((p, i) => (
+            <li key={i}>
+              <Paragraph data-size="sm" style={{ margin: 0, color: 'inherit' }}>
+                {p}
+              </Paragraph>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {mix && members.length > 0 ? (
         <GroupMix mix={mix} sectorColour={sectorColour} levelLabel={levelLabel} />

@@ -1,21 +1,13 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEvent, PlanMessage } from '../api';
+import { useLocale } from '../session';
+import { type LooseT, renderPlanMessage } from './plan-message-text';
 
-type LooseT = (key: string, options?: Record<string, unknown>) => string;
-
-/**
- * A planner message in the reader's language: the catalog's sentence for its code
- * (`planPage.rules.<code>`) with the server's parameters, else the server's bokmål sentence.
- */
 export function usePlanMessageText(): (m: PlanMessage) => string {
   const { t, i18n } = useTranslation();
-  return (m) => {
-    const key = `planPage.rules.${m.code}`;
-    const text = i18n.exists(key) ? (t as unknown as LooseT)(key, { ...m.params }) : m.message;
-    // Event labels come first in many rules ("samling 1 (…) ligg på …"): start with a capital.
-    return text.charAt(0).toLocaleUpperCase() + text.slice(1);
-  };
+  const locale = useLocale();
+  return (m) => renderPlanMessage(m, t as unknown as LooseT, (key) => i18n.exists(key), locale);
 }
 
 /** "Samling 2", "Nettverksmøte 1 – Gruppe 3", "Veiledning 4 – Kari Nordmann", or "Veiledning". */

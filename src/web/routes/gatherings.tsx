@@ -1,14 +1,22 @@
-import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Gathering, ProgrammeDetail } from '../api';
+import type { AbsenceOverview, Gathering, ProgrammeDetail } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
 import { ProgrammePageHead } from '../components/programme-page-head';
+import { RouterLink } from '../components/router-link';
 import { formatDateWithWeekday, formatTime, machineDate } from '../format';
+import { gatheringPath, useAbsenceOverview } from '../gathering';
 import { useGatherings } from '../programme-data';
 import { useLocale } from '../session';
+import '../components/gathering.css';
 
-/** `/programmes/:programmeId/gatherings`: each gathering with its time (Oslo), venue, advisors and agenda. */
+/**
+ * `/programmes/:programmeId/gatherings`: each gathering with its time (Oslo), venue, advisors and
+ * timed agenda, linking to its page; then attendance over the programme (who missed what; a
+ * leader sees their own).
+ */
 export function GatheringsPage({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
   const gatherings = useGatherings(programme.id);
@@ -28,21 +36,25 @@ export function GatheringsPage({ programme }: { programme: ProgrammeDetail }) {
       ) : gatherings.data.gatherings.length === 0 ? (
         <Paragraph>{t('gatherings.empty')}</Paragraph>
       ) : (
-        <ol className="app-gathering-list">
-          {[...gatherings.data.gatherings]
-            .sort((a, b) => a.number - b.number)
-            .map((g) => (
-              <li key={g.id}>
-                <GatheringCard gathering={g} />
-              </li>
-            ))}
-        </ol>
+        <>
+          <ol className="app-gathering-list">
+            {[...gatherings.data.gatherings]
+              .sort((a, b) => a.number - b.number)
+              .map((g) => (
+                <li key={g.id}>
+                  <GatheringCard gathering={g} programmeId={programme.id} />
+                </li>
+              ))}
+          </ol>
+          <AbsenceSection programme={programme} />
+        </>
       )}
     </div>
   );
 }
 
-function When({ gathering }: { gathering: Gathering }) {
+/** The gathering's time in Oslo: one day with a time range, or two (lunch to lunch). */
+export function GatheringWhen({ gathering }: { gathering: Pick<Gathering, 'startsAt' | 'endsAt'> }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { startsAt, endsAt } = gathering;
@@ -62,7 +74,7 @@ function When({ gathering }: { gathering: Gathering }) {
   return <time dateTime={machineDate(startsAt)}>{text}</time>;
 }
 
-function GatheringCard({ gathering }: { gathering: Gathering }) {
+function GatheringCard({ gathering, programmeId }: { gathering: Gathering; programmeId: string }) {
   const { t } = useTranslation();
   const headingId = `gathering-${gathering.id}`;
   const agenda = [...gathering.agenda].sort((a, b) => a.position - b.position);
@@ -71,7 +83,9 @@ function GatheringCard({ gathering }: { gathering: Gathering }) {
       <article>
         <div className="app-card-title">
           <Heading level={2} data-size="sm" id={headingId}>
-            {t('gatherings.heading', { number: gathering.number, theme: gathering.theme })}
+            <RouterLink to={gatheringPath(programmeId, gathering.number)}>
+              {t('gatherings.heading', { number: gathering.number, theme: gathering.theme })}
+            </RouterLink>
           </Heading>
           <Tag data-color="neutral" data-size="sm">
             {t(`gatheringFormats.${gathering.format}`)}
@@ -80,7 +94,7 @@ function GatheringCard({ gathering }: { gathering: Gathering }) {
         <dl>
           <dt>{t('gatherings.when')}</dt>
           <dd>
-            <When gathering={gathering} />
+            <GatheringWhen gathering={gathering} />
           </dd>
           <dt>{t('gatherings.venue')}</dt>
           <dd>{gathering.venue ?? <span className="app-subtle">{t('gatherings.venueNotSet')}</span>}</dd>
@@ -107,7 +121,14 @@ function GatheringCard({ gathering }: { gathering: Gathering }) {
             {agenda.map((item) => (
               <li key={item.id}>
                 <div className="app-agenda__item">
-                  <span>{item.title}</span>
+                  <span>
+                    {item.startTime ? (
+                      <>
+                        <time className="app-timed-agenda__time">{item.startTime}</time>{' '}
+                      </>
+                    ) : null}
+                    {item.title}
+                  </span>
                   <Tag
                     data-color={item.kind === 'platform_work' ? 'accent' : 'neutral'}
                     data-size="sm"
@@ -122,7 +143,111 @@ function GatheringCard({ gathering }: { gathering: Gathering }) {
         ) : (
           <Paragraph className="app-subtle">{t('gatherings.noAgenda')}</Paragraph>
         )}
+        <Paragraph data-size="sm">
+          <RouterLink to={gatheringPath(programmeId, gathering.number)} aria-describedby={headingId}>
+            {t('gathering.open')}
+          </RouterLink>
+        </Paragraph>
       </article>
     </Card>
+  );
+}
+
+/** Who missed what: the staff and the client admin see everyone, a leader their own line. */
+function AbsenceSection({ programme }: { programme: ProgrammeDetail }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const overview = useAbsenceOverview(programme.id);
+  const leaderOnly = programme.roles.every((r) => r === 'participant');
+  return (
+    <section className="app-section" aria-labelledby={headingId} data-testid="absence-overview">
+      <Heading level={2} data-size="sm" id={headingId}>
+        {leaderOnly ? t('gathering.absence.ownTitle') : t('gathering.absence.title')}
+      </Heading>
+      {overview.isPending ? (
+        <PageLoading />
+      ) : overview.isError ? (
+        <ErrorAlert error={overview.error} />
+      ) : leaderOnly ? (
+        <OwnAbsence overview={overview.data} />
+      ) : (
+        <AbsenceTable overview={overview.data} />
+      )}
+    </section>
+  );
+}
+
+function OwnAbsence({ overview }: { overview: AbsenceOverview }) {
+  const { t } = useTranslation();
+  const me = overview.participants[0];
+  if (!me) return <Paragraph className="app-subtle">{t('gathering.attendance.notALeader')}</Paragraph>;
+  return (
+    <Paragraph>{t('gathering.absence.own', { present: me.present, absent: me.absences.length })}</Paragraph>
+  );
+}
+
+function AbsenceTable({ overview }: { overview: AbsenceOverview }) {
+  const { t } = useTranslation();
+  const absentees = overview.participants.filter((p) => p.absences.length > 0);
+  return (
+    <>
+      <div className="app-absence-table-wrap">
+        <Table data-size="sm" data-testid="absence-per-gathering">
+          <caption>{t('gathering.absence.perGathering')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('gathering.absence.gathering')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('gathering.attendance.present')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('gathering.attendance.absent')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('gathering.attendance.unmarked')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {overview.gatherings.map((g) => (
+              <Table.Row key={g.id}>
+                <Table.HeaderCell scope="row">{t('gathering.crumb', { number: g.number })}</Table.HeaderCell>
+                <Table.Cell>{g.present}</Table.Cell>
+                <Table.Cell>{g.absent}</Table.Cell>
+                <Table.Cell>{g.unmarked}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      {absentees.length === 0 ? (
+        <Paragraph className="app-subtle">{t('gathering.absence.none')}</Paragraph>
+      ) : (
+        <div className="app-absence-table-wrap">
+          <Table data-size="sm" data-testid="absence-per-leader">
+            <caption>{t('gathering.absence.whoMissed')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('gathering.attendance.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('gathering.absence.missed')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {absentees.map((p) => (
+                <Table.Row key={p.participantId}>
+                  <Table.HeaderCell scope="row">
+                    {p.name}
+                    {p.unit ? <span className="app-subtle"> · {p.unit}</span> : null}
+                  </Table.HeaderCell>
+                  <Table.Cell>
+                    {p.absences
+                      .map((a) =>
+                        a.note
+                          ? t('gathering.absence.missedWithNote', { number: a.gatheringNumber, note: a.note })
+                          : t('gathering.crumb', { number: a.gatheringNumber }),
+                      )
+                      .join(', ')}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+    </>
   );
 }

@@ -8,11 +8,12 @@ import type {
   Proposal,
   StaffGroupsView,
 } from '../../contracts/groups';
-import type { ProgrammeDetail } from '../api';
+import { type ProgrammeDetail, isApiError } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { type ColumnTarget, GroupColumn } from '../components/group-column';
 import { GroupKeepApart } from '../components/group-keep-apart';
 import { GroupSettingsForm } from '../components/group-settings';
+import { GroupSpaceLink, GroupSpaceOverview } from '../components/group-space-overview';
 import { PageLoading } from '../components/loading';
 import { ProgrammePageHead } from '../components/programme-page-head';
 import { formatNumber, formatPercent } from '../format';
@@ -59,9 +60,15 @@ export function GroupsPage({ programme }: { programme: ProgrammeDetail }) {
       ) : groups.isError ? (
         <ErrorAlert error={groups.error} />
       ) : groups.data.view === 'member' ? (
-        <MyGroup view={groups.data} />
+        <>
+          {groups.data.group ? <GroupSpaceLink programmeId={programme.id} /> : null}
+          <MyGroup view={groups.data} />
+        </>
       ) : (
-        <GroupBoard programme={programme} view={groups.data} />
+        <>
+          <GroupBoard programme={programme} view={groups.data} />
+          <GroupSpaceOverview programmeId={programme.id} />
+        </>
       )}
     </div>
   );
@@ -193,6 +200,7 @@ function GroupBoard({ programme, view }: { programme: ProgrammeDetail; view: Sta
   ];
 
   const change = (next: Draft, message: string) => {
+    save.reset();
     setDraft(withGroupCount(next, settings.count, groupName));
     setAnnouncement(message);
   };
@@ -254,6 +262,11 @@ function GroupBoard({ programme, view }: { programme: ProgrammeDetail; view: Sta
   const say = (rule: GroupViolation['rule'], vars: Record<string, string | number>): string =>
     t(`groupsPage.violations.${rule}`, vars);
   const ctx = { min: settings.min, max: settings.max, expected: settings.count, count: current.length };
+  // A save the server refused (400 with the broken rules): each rule in red, in the list and in
+  // the column of the group it is about.
+  const refused = save.isError ? refusedViolations(save.error) : null;
+  const refusedIn = (n: number) =>
+    (refused ?? []).filter((v) => v.group === n).map((v) => violationText(v, say, ctx));
 
   return (
     <>
@@ -313,7 +326,20 @@ function GroupBoard({ programme, view }: { programme: ProgrammeDetail; view: Sta
           {announcement}
         </Paragraph>
         {propose.isError ? <ErrorAlert error={propose.error} /> : null}
-        {save.isError ? <ErrorAlert error={save.error} /> : null}
+        {refused ? (
+          <Alert data-color="danger" data-testid="groups-save-refused">
+            <Heading level={3} data-size="2xs">
+              {t('groupsPage.saveRefused')}
+            </Heading>
+            <ul>
+              {refused.map((v, i) => (
+                <li key={i}>{violationText(v, say, ctx)}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : save.isError ? (
+          <ErrorAlert error={save.error} />
+        ) : null}
         {check.isError && dirty ? <ErrorAlert error={check.error} /> : null}
         {infeasible ? (
           <Alert data-color="warning" data-testid="groups-infeasible">
@@ -395,6 +421,7 @@ function GroupBoard({ programme, view }: { programme: ProgrammeDetail; view: Sta
               editable={editable}
               targets={targets}
               sizeProblem={sizeBroken.has(g.number)}
+              problems={refusedIn(g.number)}
               sectorColour={sectorColour}
               levelLabel={levelLabel}
               onMove={onMove}
@@ -438,6 +465,15 @@ function GroupBoard({ programme, view }: { programme: ProgrammeDetail; view: Sta
       />
     </>
   );
+}
+
+/** The broken rules of a save the server refused (its 400 body), or null for any other error. */
+function refusedViolations(error: unknown): GroupViolation[] | null {
+  if (!isApiError(error) || error.status !== 400) return null;
+  const body = error.body as { violations?: unknown } | undefined;
+  return Array.isArray(body?.violations) && body.violations.length > 0
+    ? (body.violations as GroupViolation[])
+    : null;
 }
 
 const INFEASIBLE_KEYS = [

@@ -5,6 +5,9 @@ import type { ProgrammePart } from '../../contracts/programmes';
 import type { ProgrammeDetail } from '../api';
 import { useDocumentTitle } from '../components/document-title';
 import { PartCard } from '../components/part-card';
+import { CoachingSummaryCard } from '../components/coaching-summary-card';
+import { DevProjectHomeCards, NextEventCard } from '../components/dev-project-red-thread';
+import { MellomarbeidCard } from '../components/mellomarbeid-card';
 import { ProgrammeGate } from '../components/programme-gate';
 import { formatDate, formatDateWithWeekday, formatNumber, formatTime } from '../format';
 import { isPartAvailable, partsForRole } from '../programme-data';
@@ -48,6 +51,8 @@ function ProgrammeHome({ programme }: { programme: ProgrammeDetail }) {
           {t(`programme.roleIntro.${role}`)}
         </Paragraph>
       </div>
+
+      {role === 'participant' ? <RedThread programme={programme} /> : null}
 
       <ProgrammeFacts programme={programme} />
 
@@ -93,6 +98,32 @@ function ProgrammeHome({ programme }: { programme: ProgrammeDetail }) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The participant's red thread: what comes next, what to work on until then, the own project
+ * and its last log entry, and the coaching sessions left — one glance, each linking onwards.
+ */
+function RedThread({ programme }: { programme: ProgrammeDetail }) {
+  const { t } = useTranslation();
+  const has = (part: ProgrammePart) => programme.parts.some((p) => p.key === part);
+  return (
+    <section className="app-section" aria-labelledby="red-thread-heading" data-testid="red-thread">
+      <Heading level={2} data-size="md" id="red-thread-heading">
+        {t('devProject.home.heading')}
+      </Heading>
+      <Paragraph>{t('devProject.home.intro')}</Paragraph>
+      <div className="app-red-thread">
+        <NextEventCard programmeId={programme.id} showPlanLink={has('plan')} />
+        {/* Two columns where there is room: the card lays its two texts side by side. */}
+        <div className="app-red-thread__wide">
+          <MellomarbeidCard programmeId={programme.id} headingLevel={3} />
+        </div>
+        {has('project') ? <DevProjectHomeCards programmeId={programme.id} /> : null}
+        <CoachingSummaryCard programmeId={programme.id} />
+      </div>
+    </section>
   );
 }
 

@@ -6,10 +6,13 @@ import { ProgrammeGate } from '../components/programme-gate';
 import { isProgrammePart } from '../programme-data';
 import { ActualsPage } from './actuals';
 import { ComingSoonPage } from './coming-soon';
+import { DevProjectPage } from './dev-project';
+import { EvaluationsPage } from './evaluations';
 import { GatheringsPage } from './gatherings';
 import { GroupsPage } from './groups';
 import { ParticipantsPage } from './participants';
 import { PlanPage } from './plan';
+import { PlatformPage } from './platform';
 import { QuotePage } from './quote';
 import { QuoteBudgetPage } from './quote-versions';
 
@@ -47,10 +50,13 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
       return <GroupsPage programme={programme} />;
     case 'plan':
       return <PlanPage programme={programme} />;
-    case 'coaching':
     case 'project':
+      return <DevProjectPage programme={programme} />;
     case 'platform':
-    case 'evaluations':
+      return <PlatformPage programme={programme} />;
+    case 'coaching':
       return <ComingSoonPage programme={programme} part={part} />;
+    case 'evaluations':
+      return <EvaluationsPage programme={programme} />;
   }
 }
