@@ -17,7 +17,6 @@ import { ProgrammePartRoute } from './routes/programme-part';
 import { OuSummaryRoute } from './routes/ou-summary';
 import { GroupSpaceRoute } from './routes/group-space';
 import { GatheringRoute } from './routes/gathering';
-import { CoachingRoute } from './routes/coaching';
 import { DevProjectSharedRoute } from './routes/dev-project';
 import { PlatformPublishedRoute } from './routes/platform-published';
 import { PlatformScreenRoute } from './routes/platform-screen';
@@ -76,7 +75,6 @@ export function App() {
               />
               <Route path="/programmes/:programmeId/groups/:groupId" element={<GroupSpaceRoute />} />
               <Route path="/programmes/:programmeId/gatherings/:number" element={<GatheringRoute />} />
-              <Route path="/programmes/:programmeId/coaching" element={<CoachingRoute />} />
               <Route path="/programmes/:programmeId/project/:projectId" element={<DevProjectSharedRoute />} />
               <Route
                 path="/programmes/:programmeId/evaluations/:evaluationId/answer"

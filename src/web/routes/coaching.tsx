@@ -1,33 +1,14 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import type { ProgrammeDetail } from '../api';
 import { CoachingAdminOverview } from '../components/coaching-admin';
 import { CoachingAdvisorPanel } from '../components/coaching-advisor';
 import { CoachingParticipantPanel } from '../components/coaching-participant';
 import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
-import { NotFound } from '../components/not-found';
-import { ProgrammeGate } from '../components/programme-gate';
 import { ProgrammePageHead } from '../components/programme-page-head';
 import { useCoachingView } from '../coaching';
 import '../components/coaching.css';
-
-/** `/programmes/:programmeId/coaching`: a part this user may open, or not found. */
-export function CoachingRoute() {
-  const { programmeId } = useParams();
-  return (
-    <ProgrammeGate programmeId={programmeId}>
-      {(programme) =>
-        programme.parts.some((p) => p.key === 'coaching') ? (
-          <CoachingPage programme={programme} />
-        ) : (
-          <NotFound />
-        )
-      }
-    </ProgrammeGate>
-  );
-}
 
 /**
  * Coaching by role: a leader's own sessions (remaining, upcoming, book, move, cancel, own notes);

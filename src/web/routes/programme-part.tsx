@@ -5,6 +5,7 @@ import { NotFound } from '../components/not-found';
 import { ProgrammeGate } from '../components/programme-gate';
 import { isProgrammePart } from '../programme-data';
 import { ActualsPage } from './actuals';
+import { CoachingPage } from './coaching';
 import { ComingSoonPage } from './coming-soon';
 import { DevProjectPage } from './dev-project';
 import { EvaluationsPage } from './evaluations';
@@ -55,7 +56,7 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
     case 'platform':
       return <PlatformPage programme={programme} />;
     case 'coaching':
-      return <ComingSoonPage programme={programme} part={part} />;
+      return <CoachingPage programme={programme} />;
     case 'evaluations':
       return <EvaluationsPage programme={programme} />;
   }
