@@ -78,8 +78,11 @@ export const ZYearWheel = z.object({
   programmeStart: z.string().nullable(),
   programmeEnd: z.string().nullable(),
   periods: z.array(ZCalendarPeriod),
-  /** Norway's public holidays (and 24/31 December) in the programme's years. */
-  daysOff: z.array(z.object({ date: z.string(), name: z.string() })),
+  /**
+   * Norway's public holidays (and 24/31 December) in the programme's years: `name` in bokmål,
+   * `rule` language-free (date-holidays' rule, e.g. `05-17`, `easter -2`) for the reader's catalog.
+   */
+  daysOff: z.array(z.object({ date: z.string(), name: z.string(), rule: z.string() })),
   advisors: z.array(ZAdvisorAvailability),
   canEdit: z.boolean(),
 });
@@ -192,7 +195,7 @@ export const ZCalendar = z.object({
    */
   coachingWeeks: z.array(z.object({ weekStart: z.string(), count: z.number().int() })),
   periods: z.array(ZCalendarPeriod),
-  daysOff: z.array(z.object({ date: z.string(), name: z.string() })),
+  daysOff: z.array(z.object({ date: z.string(), name: z.string(), rule: z.string() })),
   canPlan: z.boolean(),
   canEditYearWheel: z.boolean(),
 });

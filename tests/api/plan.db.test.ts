@@ -164,7 +164,7 @@ describe('the årshjul', () => {
     expect(wheel.periods.map((p) => p.reason)).toEqual(['Kommunestyre']);
     expect(wheel.canEdit).toBe(false);
     expect(wheel.advisors).toEqual([]); // a leader does not see advisors' days off
-    expect(wheel.daysOff).toContainEqual({ date: '2027-05-17', name: 'Grunnlovsdagen' });
+    expect(wheel.daysOff).toContainEqual({ date: '2027-05-17', name: 'Grunnlovsdagen', rule: '05-17' });
   });
 
   it('refuses a period that ends before it starts, naming the field, and a hard school holiday', async () => {

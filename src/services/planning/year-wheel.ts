@@ -15,7 +15,7 @@ import type { Db } from '../../db/client';
 import { advisorUnavailability, calendarPeriods, memberships } from '../../db/schema/index';
 import { type Actor, can } from '../../domain/access/policy';
 import { defaultSchoolHolidays } from '../../domain/planning/index';
-import { daysOffOfYear, dateOf } from '../../domain/planning/calendar';
+import { dateOf, dayOffRule, daysOffOfYear } from '../../domain/planning/calendar';
 import { recordAudit } from '../audit';
 import { authorize } from '../authorize';
 import type { RequestContext } from '../context';
@@ -39,12 +39,12 @@ function presentPeriod(p: typeof calendarPeriods.$inferSelect): CalendarPeriod {
 }
 
 /** Public holidays (and 24/31 December) of the years from..to, as `{ date, name }`. */
-export function daysOffBetween(from: string, to: string): { date: string; name: string }[] {
-  const out: { date: string; name: string }[] = [];
+export function daysOffBetween(from: string, to: string): { date: string; name: string; rule: string }[] {
+  const out: { date: string; name: string; rule: string }[] = [];
   for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
     for (const [day, name] of daysOffOfYear(y)) {
       const date = dateOf(day);
-      if (date >= from && date <= to) out.push({ date, name });
+      if (date >= from && date <= to) out.push({ date, name, rule: dayOffRule(day) ?? '' });
     }
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }

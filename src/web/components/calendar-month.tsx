@@ -36,7 +36,15 @@ export function CalendarMonth({
     const d = osloDateOf(e.start);
     byDay.set(d, [...(byDay.get(d) ?? []), e]);
   }
-  const offByDay = new Map(calendar.daysOff.map((d) => [d.date, d.name]));
+  // The holiday in the reader's language (the catalog names each rule; bokmål as the fallback).
+  const offByDay = new Map(
+    calendar.daysOff.map((d) => [
+      d.date,
+      (t as (key: string, options: Record<string, string>) => string)(`planPage.rules.holidays.${d.rule}`, {
+        defaultValue: d.name,
+      }),
+    ]),
+  );
   const today = new Date().toISOString().slice(0, 10);
   const firstFocus = days.find((d) => d === today) ?? days.find((d) => d !== null);
 
