@@ -129,6 +129,17 @@ export async function settled(page: Page): Promise<void> {
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the current page and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await settled(page);
+  // A dialog fading in has mid-transition colours that fail color-contrast: wait for every
+  // running animation and transition to finish (a cancelled one rejects; that is finished too).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        // A spinner runs forever: only finite ones are waited for.
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   const started = Date.now();
   const result = await new AxeBuilder({ page })
