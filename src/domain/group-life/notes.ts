@@ -53,6 +53,7 @@ export function suggestMerge(base: string, mine: string, theirs: string): string
   while (added.length && added[0]!.trim() === '') added.shift();
   while (added.length && added[added.length - 1]!.trim() === '') added.pop();
   if (added.length === 0) return theirs;
-  const head = theirs.replace(/\s+$/, '');
-  return head === '' ? added.join('\n') : `${head}\n\n${added.join('\n')}`;
+  // Trailing blank lines go, never a line's own trailing spaces (the other text is kept as written).
+  const head = theirs.replace(/(?:\r?\n[ \t]*)+$/, '');
+  return head.trim() === '' ? added.join('\n') : `${head}\n\n${added.join('\n')}`;
 }
