@@ -131,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (err instanceof AppError) {
       return reply.status(err.status).send({
         error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+        ...err.details,
       });
     }
     const mapped = mapFastifyError(err);

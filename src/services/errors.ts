@@ -33,6 +33,11 @@ const STATUS: Record<AppErrorCode, number> = {
 
 export class AppError extends Error {
   readonly status: number;
+  /**
+   * More to say than a message, sent beside `error` in the body (e.g. a 409's current text, so the
+   * second editor can merge). The route's response schema for the status declares these fields.
+   */
+  readonly details: Record<string, unknown> = {};
   constructor(
     readonly code: AppErrorCode,
     message: string,

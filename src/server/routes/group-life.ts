@@ -20,7 +20,7 @@ import {
   ZVote,
 } from '../../contracts/group-life';
 import { logMeeting, saveMeetingAttendance, setMeetingFocus } from '../../services/group-life/meetings';
-import { NoteConflictError, getMeetingNote, saveMeetingNote } from '../../services/group-life/notes';
+import { getMeetingNote, saveMeetingNote } from '../../services/group-life/notes';
 import { checkPoll, createPoll, fixPoll, votePoll } from '../../services/group-life/polls';
 import { getGroupSpace, getGroupsOverview, getMyGroup } from '../../services/group-life/space';
 import type { App, AppDeps } from '../app';
@@ -116,27 +116,16 @@ export function registerGroupLifeRoutes(app: App, deps: AppDeps): void {
         response: { 200: ZMeetingNote, ...errors, 409: ZNoteConflict },
       },
     },
-    async (req, reply) => {
-      try {
-        return await saveMeetingNote(
-          db,
-          ctx(req),
-          req.params.programmeId,
-          req.params.groupId,
-          req.params.meetingId,
-          req.body,
-        );
-      } catch (err) {
-        // The one error with more to say than a message: the other person's note.
-        if (!(err instanceof NoteConflictError)) throw err;
-        return reply.status(409).send({
-          error: { code: 'conflict' as const, message: err.message, field: err.field },
-          current: err.current,
-          mine: err.mine,
-          suggestedMerge: err.suggestedMerge,
-        });
-      }
-    },
+    // A stale save is a NoteConflictError: the 409 carries the other person's note and a merge.
+    async (req) =>
+      saveMeetingNote(
+        db,
+        ctx(req),
+        req.params.programmeId,
+        req.params.groupId,
+        req.params.meetingId,
+        req.body,
+      ),
   );
 
   app.put(

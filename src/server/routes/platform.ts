@@ -22,11 +22,9 @@ import {
   ZVotingRound,
 } from '../../contracts/platform';
 import {
-  PrincipleConflictError,
   addComment,
   changePrincipleStatus,
   compareVersions,
-  conflictBody,
   editPrinciple,
   listVersions,
   mergePrinciple,
@@ -86,20 +84,9 @@ export function registerPlatformRoutes(app: App, deps: AppDeps): void {
         response: { 200: ZPrinciple, ...editErrors },
       },
     },
-    async (req, reply) => {
-      try {
-        return await editPrinciple(
-          db,
-          userContextOf(req, deps),
-          req.params.programmeId,
-          req.params.principleId,
-          req.body,
-        );
-      } catch (e) {
-        if (e instanceof PrincipleConflictError) return reply.code(409).send(conflictBody(e));
-        throw e;
-      }
-    },
+    // A stale base version is a PrincipleConflictError: the 409 carries the current text.
+    async (req) =>
+      editPrinciple(db, userContextOf(req, deps), req.params.programmeId, req.params.principleId, req.body),
   );
 
   app.post(
@@ -113,20 +100,15 @@ export function registerPlatformRoutes(app: App, deps: AppDeps): void {
         response: { 200: ZPrinciple, ...editErrors },
       },
     },
-    async (req, reply) => {
-      try {
-        return await changePrincipleStatus(
-          db,
-          userContextOf(req, deps),
-          req.params.programmeId,
-          req.params.principleId,
-          req.body,
-        );
-      } catch (e) {
-        if (e instanceof PrincipleConflictError) return reply.code(409).send(conflictBody(e));
-        throw e;
-      }
-    },
+    // A stale base version is a PrincipleConflictError: the 409 carries the current text.
+    async (req) =>
+      changePrincipleStatus(
+        db,
+        userContextOf(req, deps),
+        req.params.programmeId,
+        req.params.principleId,
+        req.body,
+      ),
   );
 
   app.post(
@@ -140,20 +122,9 @@ export function registerPlatformRoutes(app: App, deps: AppDeps): void {
         response: { 200: ZPrinciple, ...editErrors },
       },
     },
-    async (req, reply) => {
-      try {
-        return await mergePrinciple(
-          db,
-          userContextOf(req, deps),
-          req.params.programmeId,
-          req.params.principleId,
-          req.body,
-        );
-      } catch (e) {
-        if (e instanceof PrincipleConflictError) return reply.code(409).send(conflictBody(e));
-        throw e;
-      }
-    },
+    // A stale base version is a PrincipleConflictError: the 409 carries the current text.
+    async (req) =>
+      mergePrinciple(db, userContextOf(req, deps), req.params.programmeId, req.params.principleId, req.body),
   );
 
   app.post(

@@ -20,6 +20,7 @@ export class NoteConflictError extends AppError {
     readonly suggestedMerge: string,
   ) {
     super('conflict', 'Someone else saved these notes after you opened them; merge and save again', 'text');
+    Object.assign(this.details, { current, mine, suggestedMerge });
   }
 }
 

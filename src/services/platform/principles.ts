@@ -32,12 +32,8 @@ export class PrincipleConflictError extends AppError {
       `Someone else saved this principle (version ${current.version}) after you started editing; compare and save again`,
       'baseVersion',
     );
+    this.details.current = current;
   }
-}
-
-/** The body the route sends with a 409 for a stale edit. */
-export function conflictBody(e: PrincipleConflictError): PrincipleConflict {
-  return { error: { code: 'conflict', message: e.message, field: 'baseVersion' }, current: e.current };
 }
 
 async function currentOf(db: Db, row: PrincipleRow): Promise<PrincipleConflict['current']> {
