@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBackupCommands } from './backup';
 import { registerDemoCommand } from './demo';
 import { registerGroupsCommand } from './groups';
 import { registerMailCommand } from './mail';
@@ -19,5 +20,6 @@ registerMailCommand(program);
 registerQuoteCommand(program);
 registerPlanCommand(program);
 registerGroupsCommand(program);
+registerBackupCommands(program);
 
 await program.parseAsync(process.argv);
