@@ -54,6 +54,12 @@ const ZEnv = z
       .min(0)
       .max(24 * 14)
       .default(24),
+    /** Graceful shutdown: how long in-flight requests may take to finish after SIGTERM. */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+    /** Graceful shutdown: keep serving (with /api/ready at 503) this long, so the proxy notices first. */
+    SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(120).default(0),
+    /** Connections each instance may hold to PostgreSQL (N instances × this ≤ max_connections). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where gathering materials (uploaded files) are kept: a folder (disk) or an S3-compatible bucket. */
     MATERIALS_STORAGE: z.enum(['disk', 's3']).default('disk'),
@@ -70,6 +76,17 @@ const ZEnv = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: ZBool.optional(),
+    /**
+     * Encrypts stored secrets (each municipality's OpenID Connect client secret) with AES-256-GCM:
+     * 32 random bytes, as 64 hex characters or base64 (`openssl rand -base64 32`).
+     */
+    SECRETS_KEY: z
+      .string()
+      .refine(
+        (v) => decodeSecretsKey(v) !== null,
+        '32 bytes as 64 hex characters or base64 (openssl rand -base64 32)',
+      )
+      .optional(),
   })
   .superRefine((e, ctx) => {
     if (e.MATERIALS_STORAGE !== 's3') return;
@@ -103,9 +120,22 @@ export interface Config {
   mailWorker: boolean;
   reminderHoursBefore: number;
   coachingChangeCutoffHours: number;
+  shutdownTimeoutSeconds: number;
+  shutdownDelaySeconds: number;
+  databasePoolSize: number;
   logLevel: string;
   /** Gathering materials: where they are stored and the largest file accepted. */
   materials: MaterialsConfig;
+  /** SECRETS_KEY decoded (32 bytes); undefined: stored secrets (OIDC client secrets) cannot be saved or used. */
+  secretsKey: Buffer | undefined;
+}
+
+/** SECRETS_KEY as 32 bytes, or null when it is neither 64 hex characters nor base64 of 32 bytes. */
+function decodeSecretsKey(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/]{43}=?$/.test(value)) return null;
+  const key = Buffer.from(value, 'base64');
+  return key.length === 32 ? key : null;
 }
 
 export type MaterialsConfig = { maxBytes: number } & (
@@ -151,7 +181,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailWorker: e.MAIL_WORKER,
     reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
     coachingChangeCutoffHours: e.COACHING_CHANGE_CUTOFF_HOURS,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
+    shutdownDelaySeconds: e.SHUTDOWN_DELAY_SECONDS,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
+    secretsKey: e.SECRETS_KEY ? (decodeSecretsKey(e.SECRETS_KEY) ?? undefined) : undefined,
     materials:
       e.MATERIALS_STORAGE === 's3'
         ? {

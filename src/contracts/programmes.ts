@@ -11,8 +11,11 @@ export const PROGRAMME_PARTS = [
   'gatherings',
   'coaching',
   'project',
+  'selfAssessment',
   'platform',
   'evaluations',
+  'report',
+  'tenFactor',
 ] as const;
 export const ZProgrammePart = z.enum(PROGRAMME_PARTS);
 export type ProgrammePart = z.infer<typeof ZProgrammePart>;

@@ -9,7 +9,10 @@ const ZPriceNok = z
   .number()
   .positive()
   .max(9_999_999.99)
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'At most two decimals (øre)' });
+  // The same rule as fromKroner (src/domain/money): a tolerance let 5e-324 through to a 500.
+  .refine((n) => Number.isSafeInteger(Math.round(n * 100)) && Math.round(n * 100) / 100 === n, {
+    message: 'At most two decimals (øre)',
+  });
 
 export const ZRateCardInput = z.strictObject({
   validFrom: ZIsoDate,
@@ -60,7 +63,10 @@ const ZRateNok = z
   .number()
   .positive()
   .max(99_999.99)
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'At most two decimals (øre)' });
+  // The same rule as fromKroner (src/domain/money): a tolerance let 5e-324 through to a 500.
+  .refine((n) => Number.isSafeInteger(Math.round(n * 100)) && Math.round(n * 100) / 100 === n, {
+    message: 'At most two decimals (øre)',
+  });
 
 /** An entry of the state's travel rates (særavtalen); a per diem left out is not published yet. */
 export const ZTravelRateInput = z.strictObject({

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, {
@@ -22,9 +21,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config';
-import type { Database } from '../db/client';
+import { type Database, isDatabaseUnavailable } from '../db/client';
 import { AppError } from '../services/errors';
 import { registerSessionHooks } from './session';
+import { registerSecurityHeaders } from './security-headers';
+import { frameworkErrorHandler, registerHostileInputGuard } from './hostile-input';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoutes } from './routes/health';
@@ -45,6 +46,14 @@ import { registerDevProjectRoutes } from './routes/dev-projects';
 import { registerGatheringRoutes } from './routes/gatherings';
 import { registerPlatformRoutes } from './routes/platform';
 import { registerEvaluationRoutes } from './routes/evaluations';
+import { registerAccessibilityRoutes } from './routes/accessibility';
+import { registerExpectationRoutes } from './routes/expectations';
+import { registerOverallEvaluationRoutes } from './routes/overall-evaluation';
+import { registerTenFactorRoutes } from './routes/ten-factor';
+import { registerSelfAssessmentRoutes } from './routes/self-assessment';
+import { registerReportRoutes } from './routes/report';
+import { registerPrivacyRoutes } from './routes/privacy';
+import { registerOidcRoutes } from './routes/oidc';
 
 export interface AppDeps {
   config: Config;
@@ -72,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
     // Request ids make a log line findable from a user's error report.
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only: a text/plain body is refused (415) rather than validated as a string.
@@ -79,25 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    // Strict-Transport-Security only means something behind TLS, which the proxy terminates.
-    hsts: config.cookieSecure === 'always' ? { maxAge: 31536000, includeSubDomains: true } : false,
-  });
+  await registerSecurityHeaders(app, config);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -134,6 +126,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         ...err.details,
       });
     }
+    if (isDatabaseUnavailable(err)) {
+      // PostgreSQL down or restarting: a clear, retryable answer; the pool reconnects by itself.
+      req.log.warn({ err }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({
+          error: {
+            code: 'database_unavailable',
+            message: 'The database cannot be reached right now; try again in a moment',
+          },
+        });
+    }
     const mapped = mapFastifyError(err);
     if (mapped)
       return reply.status(mapped.status).send({ error: { code: mapped.code, message: mapped.message } });
@@ -145,9 +150,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerSessionHooks(app, deps);
+  registerHostileInputGuard(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   registerHealthRoutes(app, deps);
+  registerAccessibilityRoutes(app);
   registerAuthRoutes(app, deps);
+  registerOidcRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerQuoteRoutes(app, deps);
   registerOfferPdfRoutes(app, deps);
@@ -173,6 +181,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerGatheringRoutes(app, deps);
   registerPlatformRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
+  registerExpectationRoutes(app, deps);
+  registerOverallEvaluationRoutes(app, deps);
+  registerTenFactorRoutes(app, deps);
+  registerSelfAssessmentRoutes(app, deps);
+  registerReportRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -14,8 +14,17 @@ export async function main(): Promise<void> {
     throw err;
   }
   const server = await startServer(config);
+  // Graceful: /api/ready goes 503 at once, in-flight requests finish (SHUTDOWN_TIMEOUT_SECONDS at
+  // most), the mail worker hands its leased rows back, then the database closes. A second signal
+  // stops at once (the leases of any rows still held run out and another instance sends them).
+  let stopping = false;
   const shutdown = (signal: string) => {
-    server.app.log.info({ signal }, 'shutting down');
+    if (stopping) {
+      server.app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down gracefully');
     server.close().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -24,6 +33,6 @@ export async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }

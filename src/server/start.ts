@@ -21,9 +21,15 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  opts: { quiet?: boolean; webDir?: string } = {},
+  opts: { quiet?: boolean; webDir?: string; mailPollMs?: number } = {},
 ): Promise<RunningServer> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  // Several instances may start at once on one PostgreSQL: an advisory lock in migrate() makes
+  // the others wait instead of racing to apply the same migration.
   await database.migrate();
   const demo = config.seedDemo && (await isDatabaseEmpty(database.db)) ? await seedDemo(database.db) : null;
 
@@ -41,17 +47,24 @@ export async function startServer(
   const housekeepingTimer = setInterval(() => void housekeeping(), 3600_000);
   housekeepingTimer.unref();
 
-  // Reminders the day before (REMINDER_HOURS_BEFORE): queued into the outbox by whichever
-  // instances run the mail worker; the job never queues one twice.
-  const reminders = async () => {
-    try {
-      await enqueueReminders(database.db, new Date(), config.reminderHoursBefore);
-      // Evaluations: close those past their time, remind those who have not answered (once a day).
-      await runEvaluationReminders(database.db, new Date(), publicUrlOf(app, config));
-    } catch (err) {
-      app.log.warn({ err }, 'queueing reminders failed');
-    }
-  };
+  // Reminders the day before (REMINDER_HOURS_BEFORE) and evaluation reminders: queued into the
+  // outbox by every instance that runs the mail worker. Running on several instances at once is
+  // safe: a plan reminder is claimed by inserting its (event, start, person) key into
+  // event_reminders (ON CONFLICT DO NOTHING) in the transaction that queues it, and an evaluation's
+  // daily round by a conditional UPDATE of last_reminded_on, so each is queued exactly once.
+  let reminderPass: Promise<void> | null = null;
+  const reminders = () =>
+    (reminderPass ??= (async () => {
+      try {
+        await enqueueReminders(database.db, new Date(), config.reminderHoursBefore);
+        // Evaluations: close those past their time, remind those who have not answered (once a day).
+        await runEvaluationReminders(database.db, new Date(), publicUrlOf(app, config));
+      } catch (err) {
+        app.log.warn({ err }, 'queueing reminders failed');
+      } finally {
+        reminderPass = null;
+      }
+    })());
   let reminderTimer: NodeJS.Timeout | null = null;
   if (config.mailWorker) {
     void reminders();
@@ -66,6 +79,7 @@ export async function startServer(
       transport: createSmtpTransport(config.smtpUrl),
       from: config.mailFrom,
       logger: app.log,
+      ...(opts.mailPollMs ? { pollMs: opts.mailPollMs } : {}),
     });
   }
   await app.listen({ port: config.port, host: config.host });
@@ -83,14 +97,32 @@ export async function startServer(
     demo,
     close: () =>
       (closing ??= (async () => {
-        // Finish in-flight requests, then hand back claimed e-mail, then close the database.
+        // 1. Readiness goes 503 at once, so a load balancer stops sending new requests here.
+        app.readiness.draining = true;
         clearInterval(housekeepingTimer);
         if (reminderTimer) clearInterval(reminderTimer);
-        await app.close();
-        await sender?.stop();
+        if (config.shutdownDelaySeconds > 0) await sleep(config.shutdownDelaySeconds * 1000);
+        // 2. Stop listening and finish in-flight requests (idle keep-alive connections are closed;
+        //    new requests on busy ones get 503). After the timeout, cut what is left.
+        // 3. At the same time: the mail worker finishes its current message and hands its leased
+        //    rows back to `pending` for the other instances; a reminder pass in progress ends.
+        const timeoutMs = config.shutdownTimeoutSeconds * 1000;
+        const httpClosed = app.close();
+        const forced = setTimeout(() => {
+          app.log.warn({ timeoutMs }, 'in-flight requests did not finish in time; closing their connections');
+          app.server.closeAllConnections();
+        }, timeoutMs);
+        forced.unref();
+        await Promise.allSettled([httpClosed, sender?.stop(), reminderPass]);
+        clearTimeout(forced);
+        // 4. Only then close the database.
         await database.close();
       })()),
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function printBanner(url: string, dbKind: string, config: Config, demo: DemoSummary | null): void {

@@ -4,6 +4,7 @@
  * `code`, which the UI turns into text through the i18n catalog (`errors.<code>`).
  */
 import type { z } from 'zod';
+import type { AccessibilityStatement } from '../contracts/accessibility';
 import type { ZAuditList, ZOutboxList } from '../contracts/admin';
 import type {
   SessionResponse,
@@ -53,6 +54,7 @@ import type {
   ReminderResult,
 } from '../contracts/evaluations';
 import type { Goals, OuSummary, UpdateGoals } from '../contracts/ou';
+import type { ClientReport } from '../contracts/report';
 import type {
   RateCard,
   RateCardInput,
@@ -1002,4 +1004,196 @@ export const platformApi = {
     downloadFile('GET', `${platformPath(programmeId)}/published.pdf?locale=${enc(locale)}`, {
       fallbackName: 'lederplattform.pdf',
     }),
+};
+
+// The self-assessment's types (imported here rather than at the top to keep this part in one block).
+import type {
+  Instrument,
+  InviteResult,
+  RatingForm,
+  SaveInstrument,
+  SelfAssessmentView,
+} from '../contracts/self-assessment';
+export type {
+  Aggregate,
+  Instrument,
+  InstrumentItem,
+  InviteResult,
+  Phase,
+  Profile,
+  RatingForm,
+  SaveInstrument,
+  SelfAssessmentView,
+} from '../contracts/self-assessment';
+
+const selfAssessmentPath = (programmeId: string) => `/api/programmes/${enc(programmeId)}/self-assessment`;
+
+/** The leadership-model self-assessment: `/api/programmes/:id/self-assessment…` and the public rating link. */
+export const selfAssessmentApi = {
+  view: (programmeId: string) => request<SelfAssessmentView>('GET', selfAssessmentPath(programmeId)),
+  openPhase: (programmeId: string, phase: 'start' | 'end') =>
+    request<Ok>('POST', `${selfAssessmentPath(programmeId)}/phases/${phase}/open`),
+  closePhase: (programmeId: string, phase: 'start' | 'end') =>
+    request<Ok>('POST', `${selfAssessmentPath(programmeId)}/phases/${phase}/close`),
+  saveAnswers: (programmeId: string, phase: 'start' | 'end', answers: Record<string, number>) =>
+    request<Ok>('PUT', `${selfAssessmentPath(programmeId)}/phases/${phase}/answers`, { body: { answers } }),
+  invite: (programmeId: string, phase: 'start' | 'end', emails: string[]) =>
+    request<InviteResult>(
+      'POST',
+      `${selfAssessmentPath(programmeId)}/phases/${phase}/employees/invitations`,
+      { body: { emails } },
+    ),
+  closeRound: (programmeId: string, phase: 'start' | 'end') =>
+    request<Ok>('POST', `${selfAssessmentPath(programmeId)}/phases/${phase}/employees/close`),
+  instrument: (providerId: string) =>
+    request<Instrument>('GET', `/api/providers/${enc(providerId)}/self-assessment/instrument`),
+  saveInstrument: (providerId: string, body: SaveInstrument) =>
+    request<Instrument>('PUT', `/api/providers/${enc(providerId)}/self-assessment/instrument`, { body }),
+  ratingForm: (token: string) => request<RatingForm>('GET', `/api/self-assessment/ratings/${enc(token)}`),
+  rate: (token: string, answers: Record<string, number>) =>
+    request<Ok>('POST', `/api/self-assessment/ratings/${enc(token)}`, { body: { answers } }),
+};
+
+import type { DiscoveryResult, SaveSsoConfig, SsoClientList, SsoConfig, SsoOptions } from '../contracts/oidc';
+export type { DiscoveryResult, SaveSsoConfig, SsoClientList, SsoConfig, SsoOptions };
+
+/** Single sign-on: the log-in page's list and the provider admin's set-up per municipality. */
+export const oidcApi = {
+  options: () => request<SsoOptions>('GET', '/api/auth/sso-options'),
+  /** Where the browser goes to start a log-in (a navigation, not a fetch). */
+  startUrl: (clientId: string, next: string, lang: Locale, link = false) =>
+    `/api/auth/oidc/${enc(clientId)}/start?${new URLSearchParams({ next, lang, ...(link ? { link: '1' } : {}) }).toString()}`,
+  list: (providerId: string) => request<SsoClientList>('GET', `/api/providers/${enc(providerId)}/sso`),
+  save: (providerId: string, clientId: string, body: SaveSsoConfig) =>
+    request<SsoConfig>('PUT', `/api/providers/${enc(providerId)}/clients/${enc(clientId)}/sso`, { body }),
+  testDiscovery: (providerId: string, clientId: string, issuer: string) =>
+    request<DiscoveryResult>(
+      'POST',
+      `/api/providers/${enc(providerId)}/clients/${enc(clientId)}/sso/discovery`,
+      { body: { issuer } },
+    ),
+};
+
+/** The client report: `/api/programmes/:id/report` (the PDF is a plain link to `…/report.pdf`). */
+export const reportApi = {
+  get: (programmeId: string) => request<ClientReport>('GET', `/api/programmes/${enc(programmeId)}/report`),
+  pdfPath: (programmeId: string, locale: Locale) =>
+    `/api/programmes/${enc(programmeId)}/report.pdf?locale=${locale}`,
+};
+
+// 10-FAKTOR follow-up (issue 7): set-up and import, the leader's own page, the advisors' read view.
+import type {
+  SaveTenFactorAction as TfAction,
+  TenFactorImport as TfImport,
+  TenFactorLeaders as TfLeaders,
+  TenFactorMine as TfMine,
+  TenFactorOverview as TfOverview,
+} from '../contracts/ten-factor';
+export type {
+  TfAction as SaveTenFactorAction,
+  TfImport as TenFactorImport,
+  TfLeaders as TenFactorLeaders,
+  TfMine as TenFactorMine,
+  TfOverview as TenFactorOverview,
+};
+const tenFactorPath = (programmeId: string) => `/api/programmes/${enc(programmeId)}/ten-factor`;
+
+export const tenFactorApi = {
+  overview: (programmeId: string) => request<TfOverview>('GET', tenFactorPath(programmeId)),
+  setEnabled: (programmeId: string, enabled: boolean) =>
+    request<{ enabled: boolean }>('PUT', `${tenFactorPath(programmeId)}/settings`, { body: { enabled } }),
+  /** The file itself as the body (no multipart), like the roster import. */
+  upload: async (programmeId: string, file: File): Promise<TfImport> => {
+    const type = /\.xlsx$/i.test(file.name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : /\.(csv|txt)$/i.test(file.name)
+        ? 'text/csv'
+        : 'application/octet-stream';
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': type };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    let response: Response;
+    try {
+      response = await fetch(
+        `${tenFactorPath(programmeId)}/imports?fileName=${enc(file.name.slice(0, 200))}`,
+        {
+          method: 'POST',
+          headers,
+          credentials: 'same-origin',
+          body: file,
+        },
+      );
+    } catch (cause) {
+      throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+    }
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: the status decides the error below.
+    }
+    if (response.ok) return json as TfImport;
+    throw toApiError(response.status, json);
+  },
+  commit: (programmeId: string, importId: string, body: { label: string; year: number }) =>
+    request<{ surveyId: string; units: number; hiddenUnits: number }>(
+      'POST',
+      `${tenFactorPath(programmeId)}/imports/${enc(importId)}/commit`,
+      { body },
+    ),
+  setLink: (programmeId: string, participantId: string, unitName: string | null) =>
+    request<Ok>('PUT', `${tenFactorPath(programmeId)}/links/${enc(participantId)}`, { body: { unitName } }),
+  leaders: (programmeId: string) => request<TfLeaders>('GET', `${tenFactorPath(programmeId)}/leaders`),
+  downloadSurvey: (programmeId: string, surveyId: string, format: 'csv' | 'xlsx', locale: Locale) =>
+    downloadFile(
+      'GET',
+      `${tenFactorPath(programmeId)}/surveys/${enc(surveyId)}/results.${format}?locale=${enc(locale)}`,
+      { fallbackName: `10-faktor.${format}` },
+    ),
+  mine: (programmeId: string) => request<TfMine>('GET', `${tenFactorPath(programmeId)}/mine`),
+  setMyLink: (programmeId: string, unitName: string | null) =>
+    request<Ok>('PUT', `${tenFactorPath(programmeId)}/mine/link`, { body: { unitName } }),
+  setChoice: (programmeId: string, body: { keep: string; improve: string }) =>
+    request<Ok>('PUT', `${tenFactorPath(programmeId)}/mine/choice`, { body }),
+  addAction: (programmeId: string, body: TfAction) =>
+    request<{ id: string }>('POST', `${tenFactorPath(programmeId)}/mine/actions`, { body }),
+  updateAction: (programmeId: string, actionId: string, body: Partial<TfAction>) =>
+    request<Ok>('PATCH', `${tenFactorPath(programmeId)}/mine/actions/${enc(actionId)}`, { body }),
+  deleteAction: (programmeId: string, actionId: string) =>
+    request<Ok>('DELETE', `${tenFactorPath(programmeId)}/mine/actions/${enc(actionId)}`),
+  addNote: (programmeId: string, actionId: string, body: { notedOn: string; text: string }) =>
+    request<{ id: string }>('POST', `${tenFactorPath(programmeId)}/mine/actions/${enc(actionId)}/notes`, {
+      body,
+    }),
+};
+
+// The accessibility evidence (issue 8): public, generated from the browser suite's last run.
+export const accessibilityApi = {
+  statement: () => request<AccessibilityStatement>('GET', '/api/accessibility-statement'),
+};
+
+// Privacy operations (issue 8): export and erasure of one person; "download my data" for everyone.
+import type {
+  ErasurePreview as PrivacyErasurePreview,
+  ErasureResult as PrivacyErasureResult,
+  PersonFound as PrivacyPersonFound,
+} from '../contracts/privacy';
+export type { PrivacyErasurePreview, PrivacyErasureResult, PrivacyPersonFound };
+export const privacyApi = {
+  find: (providerId: string, email: string) =>
+    request<PrivacyPersonFound>(
+      'GET',
+      `/api/privacy/providers/${enc(providerId)}/people?email=${encodeURIComponent(email)}`,
+    ),
+  preview: (userId: string) =>
+    request<PrivacyErasurePreview>('GET', `/api/privacy/people/${enc(userId)}/erase/preview`),
+  erase: (userId: string, confirmEmail: string) =>
+    request<PrivacyErasureResult>('POST', `/api/privacy/people/${enc(userId)}/erase`, {
+      body: { confirmEmail },
+    }),
+  exportPerson: (userId: string) =>
+    downloadFile('GET', `/api/privacy/people/${enc(userId)}/export`, {
+      fallbackName: `personal-data-${userId}.json`,
+    }),
+  exportMine: () => downloadFile('GET', '/api/me/export', { fallbackName: 'my-data.json' }),
 };

@@ -6,11 +6,15 @@ import { Layout } from './components/layout';
 import { NotFound } from './components/not-found';
 import { i18n } from './i18n';
 import { AuditPage, OutboxPage } from './routes/admin';
+import { MyDataPage, PrivacyPage } from './routes/privacy';
 import { MyDaysPage } from './routes/my-days';
 import { RatesPage } from './routes/rates';
 import { HomePage } from './routes/home';
 import { InvitationPage } from './routes/invitation';
+import { AccessibilityPage } from './routes/accessibility';
 import { LoginPage } from './routes/login';
+import { OidcLoginPage } from './routes/oidc-login';
+import { SsoAdminPage } from './routes/oidc-admin';
 import { PasswordResetConfirmPage, PasswordResetRequestPage } from './routes/password-reset';
 import { ProgrammeHomePage } from './routes/programme-home';
 import { ProgrammePartRoute } from './routes/programme-part';
@@ -21,6 +25,10 @@ import { DevProjectSharedRoute } from './routes/dev-project';
 import { PlatformPublishedRoute } from './routes/platform-published';
 import { PlatformScreenRoute } from './routes/platform-screen';
 import { EvaluationAnswerRoute } from './routes/evaluation-answer';
+import { ExpectationsFormRoute } from './routes/expectations-form';
+import { OverallEvaluationAnswerRoute } from './routes/overall-evaluation-answer';
+import { SelfAssessmentRatePage } from './routes/self-assessment-rate';
+import { SelfAssessmentInstrumentPage } from './routes/self-assessment-instrument';
 import { sessionKey } from './session';
 
 function createQueryClient(): QueryClient {
@@ -55,9 +63,12 @@ export function App() {
           <Routes>
             <Route element={<Layout requireSession={false} />}>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/accessibility" element={<AccessibilityPage />} />
+              <Route path="/login/sso" element={<OidcLoginPage />} />
               <Route path="/password-reset" element={<PasswordResetRequestPage />} />
               <Route path="/password-reset/:token" element={<PasswordResetConfirmPage />} />
               <Route path="/invitation/:token" element={<InvitationPage />} />
+              <Route path="/self-assessment/rate/:token" element={<SelfAssessmentRatePage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             <Route element={<Layout requireSession />}>
@@ -80,9 +91,18 @@ export function App() {
                 path="/programmes/:programmeId/evaluations/:evaluationId/answer"
                 element={<EvaluationAnswerRoute />}
               />
+              <Route path="/programmes/:programmeId/expectations/mine" element={<ExpectationsFormRoute />} />
+              <Route
+                path="/programmes/:programmeId/overall-evaluation/answer"
+                element={<OverallEvaluationAnswerRoute />}
+              />
               <Route path="/admin/:providerId/outbox" element={<OutboxPage />} />
               <Route path="/admin/:providerId/audit" element={<AuditPage />} />
+              <Route path="/admin/:providerId/privacy" element={<PrivacyPage />} />
+              <Route path="/my-data" element={<MyDataPage />} />
+              <Route path="/admin/:providerId/sso" element={<SsoAdminPage />} />
               <Route path="/admin/:providerId/rates" element={<RatesPage />} />
+              <Route path="/admin/:providerId/self-assessment" element={<SelfAssessmentInstrumentPage />} />
               <Route path="/my-days" element={<MyDaysPage />} />
             </Route>
           </Routes>

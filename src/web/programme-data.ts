@@ -70,8 +70,11 @@ const PARTS: Record<ProgrammePart, true> = {
   gatherings: true,
   coaching: true,
   project: true,
+  selfAssessment: true,
   platform: true,
   evaluations: true,
+  report: true,
+  tenFactor: true,
 };
 export const isProgrammePart = (value: string | undefined): value is ProgrammePart =>
   value !== undefined && Object.hasOwn(PARTS, value);

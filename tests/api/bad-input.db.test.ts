@@ -464,7 +464,8 @@ describe('security headers', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // DENY, like the CSP's frame-ancestors 'none' (src/server/security-headers.ts).
+    expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     // HSTS only when cookies are Secure (behind TLS); see the cookie tests below.
     expect(res.headers['strict-transport-security']).toBeUndefined();

@@ -6,6 +6,7 @@ import { auditLog, coachingSessions, memberships, participants } from '../../src
 import { type Tenant, createTenant, createUserWithRole } from '../factories';
 import { type LoggedIn, logInAs, useTestApp } from '../helpers/app';
 import { DEMO_PASSWORD, resetDemo } from '../../src/services/demo/seed';
+import { DEMO_REFERENCE_NOW } from '../../src/services/demo/timeline';
 import {
   DEMO_PROJECT,
   DEMO_PROJECT_COACH_EMAIL,
@@ -452,7 +453,7 @@ describe('the overview: whether a project exists, never what it says', () => {
 describe('the demo', () => {
   it('gives Seljord’s demo leader a project with two entries, one of them shared with the demo advisor', async () => {
     const { app, database } = ctx();
-    await resetDemo(database.db);
+    await resetDemo(database.db, DEMO_REFERENCE_NOW);
     const leader = await logInAs(app, DEMO_PROJECT_LEADER_EMAIL, DEMO_PASSWORD);
     const coach = await logInAs(app, DEMO_PROJECT_COACH_EMAIL, DEMO_PASSWORD);
     const [row] = await database.db

@@ -14,6 +14,7 @@ import type {
 import { participants, principleVersions, votes } from '../../src/db/schema/index';
 import { programmes } from '../../src/db/schema/index';
 import { DEMO_PASSWORD, seedDemo } from '../../src/services/demo/seed';
+import { DEMO_REFERENCE_NOW } from '../../src/services/demo/timeline';
 import { createTenant, createUserWithRole } from '../factories';
 import { type LoggedIn, logInAs, useTestApp } from '../helpers/app';
 import { testDbKind } from '../helpers/db';
@@ -537,7 +538,7 @@ describe(`leadership platform (${testDbKind()})`, () => {
 
   it('seeds Seljord with principles in every status, versions, comments and a closed round', async () => {
     const { app, database } = ctx();
-    const summary = await seedDemo(database.db);
+    const summary = await seedDemo(database.db, DEMO_REFERENCE_NOW);
     const login = summary.logins.find((l) => l.tenant.includes('Seljord') && l.role === 'participant')!;
     const [programme] = await database.db
       .select()

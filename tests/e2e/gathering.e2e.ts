@@ -129,7 +129,8 @@ describe('a gathering day', () => {
     await expect
       .poll(async () => plain(await advisor.getByTestId('cases-used').textContent()))
       .toContain(CASE_TITLE);
-    await advisor.getByRole('button', { name: a.gathering.interim.record }).click();
+    // The demo has gathering 2's mellomarbeid already: the advisor changes it.
+    await advisor.getByRole('button', { name: a.gathering.interim.edit }).click();
     const interim = advisor.getByTestId('interim-work-form');
     await interim
       .getByLabel(a.gathering.interim.groupFocus)

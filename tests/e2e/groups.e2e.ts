@@ -19,6 +19,7 @@ import {
   settled,
   useHarness,
   type Harness,
+  recordScriptedCheck,
 } from './harness';
 
 let h: Harness;
@@ -148,6 +149,10 @@ describe('from a roster file to saved groups', () => {
       ),
     ).toBe(`group-${to}`);
     expect(await page.getByTestId('groups-violations').count()).toBe(0);
+    recordScriptedCheck(
+      ['2.1.1', '2.4.3', '4.1.3'],
+      'Move a leader between network groups with the keyboard; focus follows, a status message says it',
+    );
     expect(await page.getByTestId('groups-save').isDisabled()).toBe(false);
 
     // 4. Meanwhile a keep-apart rule is added for the moved leader and one of the new group: the

@@ -2,13 +2,14 @@
  * The e2e harness: the real server on a fresh PGlite with the demo seed, Debian's Chromium through
  * playwright-core, and an axe check on every page a test looks at.
  */
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config';
+import type { AxePageRecord, ScriptedCheckRecord } from '../../src/domain/accessibility/wcag';
 import type { Role } from '../../src/contracts/common';
 import { DEMO_PASSWORD, type DemoLogin } from '../../src/services/demo/seed';
 import { startServer, type RunningServer } from '../../src/server/start';
@@ -40,8 +41,14 @@ export function useHarness(fileName: string, use: (harness: Harness) => void): v
     harness = await startHarness();
     use(harness);
   });
+  // The CSP has no 'unsafe-inline': whatever the browser refused to run or apply fails the test.
+  afterEach(() => {
+    const found = cspViolations.splice(0);
+    expect(found, 'Content-Security-Policy violations').toEqual([]);
+  });
   afterAll(async () => {
     await harness?.close();
+    await writeAccessibilityRecords(fileName);
     console.log(
       `${fileName}: ${visitedPages.size} distinct pages passed axe in ${((Date.now() - started) / 1000).toFixed(1)} s (axe itself: ${(axeMs / 1000).toFixed(1)} s)`,
     );
@@ -100,6 +107,9 @@ export async function startHarness(): Promise<Harness> {
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+        // Chromium reports a blocked script, style or frame on the console (src/server/security-headers.ts).
+        if (/Content Security Policy/i.test(message.text()))
+          cspViolations.push(`${page.url()}: ${message.text()}`);
       });
       return { context, page };
     },
@@ -146,6 +156,14 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   axeMs += Date.now() - started;
+  for (const r of [...result.passes, ...result.violations, ...result.incomplete]) ruleTags[r.id] = r.tags;
+  axePages.push({
+    label,
+    path: new URL(page.url()).pathname,
+    passes: result.passes.map((r) => r.id),
+    violations: result.violations.map((r) => r.id),
+    incomplete: result.incomplete.map((r) => r.id),
+  });
   const report = result.violations.map((v) =>
     [
       `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`,
@@ -163,6 +181,33 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export const pageErrors: string[] = [];
 /** console.error output (failed requests show up here too, e.g. an expected 401 or 404). */
 export const consoleErrors: string[] = [];
+/** Content-Security-Policy violations in any page: a test that caused one fails (see useHarness). */
+export const cspViolations: string[] = [];
+
+/** What axe found on each page of this file, for the accessibility statement. */
+const axePages: Omit<AxePageRecord, 'file'>[] = [];
+const ruleTags: Record<string, string[]> = {};
+const scriptedChecks: Omit<ScriptedCheckRecord, 'file'>[] = [];
+
+/**
+ * Records a scripted check that passed (a keyboard-only flow, say) and the WCAG criteria it shows,
+ * for the accessibility statement (`npm run a11y:statement`). Call it after the flow's assertions.
+ */
+export function recordScriptedCheck(criteria: string[], description: string): void {
+  scriptedChecks.push({ criteria, description });
+}
+
+/** test-results/accessibility/<file>.json: this file's axe pages and scripted checks. */
+async function writeAccessibilityRecords(fileName: string): Promise<void> {
+  const dir = path.resolve('test-results/accessibility');
+  await mkdir(dir, { recursive: true });
+  const records = {
+    pages: axePages.map((p) => ({ file: fileName, ...p })),
+    checks: scriptedChecks.map((c) => ({ file: fileName, ...c })),
+    ruleTags,
+  };
+  await writeFile(path.join(dir, `${fileName}.json`), JSON.stringify(records));
+}
 
 /** Time spent in axe in this file, for the summary at the end. */
 let axeMs = 0;

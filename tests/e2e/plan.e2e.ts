@@ -15,6 +15,7 @@ import {
   settled,
   useHarness,
   type Harness,
+  recordScriptedCheck,
 } from './harness';
 
 let h: Harness;
@@ -102,6 +103,7 @@ describe('the year plan', () => {
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-date'));
     expect(focused).not.toBe(day);
     expect(focused).toMatch(/^2027-01-/);
+    recordScriptedCheck(['2.1.1'], 'Move between the days of the calendar month view with the arrow keys');
     await expectAccessible(page, 'plan month view (provider admin)');
     await screenshot(page, 'plan-month-nb');
   });

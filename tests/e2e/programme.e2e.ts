@@ -108,7 +108,7 @@ describe('a Seljord user after logging in', () => {
     expect(new Set(hrefs).size).toBe(hrefs.length);
 
     for (const [i, href] of hrefs.entries()) {
-      expect(href).toMatch(new RegExp(`^${home}/[a-z]+$`));
+      expect(href).toMatch(new RegExp(`^${home}/[A-Za-z]+$`));
       const part = href.split('/').pop() as keyof typeof text.parts;
       if (i === 0) {
         // The first by clicking (client-side navigation), the rest by address (server fallback).

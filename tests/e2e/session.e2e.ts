@@ -17,6 +17,7 @@ import {
   settled,
   useHarness,
   type Harness,
+  recordScriptedCheck,
 } from './harness';
 
 let h: Harness;
@@ -87,10 +88,23 @@ describe('logging in', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       catalogs.nb.layout.skipToContent,
     );
+    // Focus can be seen: the skip link appears when focused (it is clipped to 1 px otherwise)…
+    const skip = await page.evaluate(() => document.activeElement!.getBoundingClientRect());
+    expect(skip.width).toBeGreaterThan(20);
+    expect(skip.height).toBeGreaterThan(10);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     // From main, the first fields are the form's.
     await page.keyboard.press('Tab');
+    // …and a field reached by Tab has a focus ring (outline or box shadow).
+    expect(
+      await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return (
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+        );
+      }),
+    ).toBe(true);
     await page.keyboard.type(h.login('participant').email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(DEMO_PASSWORD);
@@ -98,6 +112,10 @@ describe('logging in', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await settled(page);
     expect(await htmlLang(page)).toBe('nn');
+    recordScriptedCheck(
+      ['2.1.1', '2.1.2', '2.4.1', '2.4.3', '2.4.7'],
+      'Log in with the keyboard alone, from the skip link to the first page (focus visible)',
+    );
   });
 
   it('logs out to the login page, after which the programme asks for a login and then returns to it', async () => {

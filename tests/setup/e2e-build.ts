@@ -11,6 +11,7 @@ import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client';
 import { type DemoLogin, seedDemo } from '../../src/services/demo/seed';
+import { DEMO_REFERENCE_NOW } from '../../src/services/demo/timeline';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const builtIndex = path.join(root, 'dist/web/index.html');
@@ -53,7 +54,9 @@ async function seedTemplate(): Promise<{ dataDir: string; logins: DemoLogin[] }>
   const dataDir = path.join(dir, 'data');
   const database = await openDatabase({ dataDir });
   await database.migrate();
-  const { logins } = await seedDemo(database.db);
+  // A fixed day, so the demo's dates are the same on every run (those written for 2027); the
+  // server itself runs on the real clock.
+  const { logins } = await seedDemo(database.db, DEMO_REFERENCE_NOW);
   await database.close();
   console.log(`e2e: seeded the demo template in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { dataDir, logins };

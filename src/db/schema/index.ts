@@ -14,3 +14,7 @@ export * from './coaching';
 export * from './materials';
 export * from './platform';
 export * from './evaluations';
+export * from './expectations';
+export * from './oidc';
+export * from './self-assessment';
+export * from './ten-factor';

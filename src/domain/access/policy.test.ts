@@ -61,20 +61,31 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
     case 'pricing':
     case 'outbox':
     case 'auditLog':
+    case 'selfAssessmentInstrument':
       return { kind, providerId: scope.providerId };
     case 'client':
+    case 'clientSso':
       return { kind, providerId: scope.providerId, clientId: scope.clientId };
     case 'programme':
     case 'quote':
     case 'budget':
     case 'gathering':
     case 'evaluationResults':
+    case 'expectationResults':
+    case 'programmeSurvey':
+    case 'clientReport':
     case 'leadershipPlatform':
     case 'platformFacilitation':
     case 'platformVote':
     case 'calendar':
+    case 'tenFactorSurvey':
+    case 'tenFactorAggregate':
     case 'developmentProjectStatus':
+    case 'selfAssessmentPhase':
+    case 'selfAssessmentGroup':
       return { kind, scope };
+    case 'selfAssessmentOwn':
+      return { kind, scope, leaderUserId: subject };
     case 'participant':
     case 'attendance':
       return { kind, scope, subjectUserId: subject };
@@ -93,9 +104,14 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
     case 'developmentProject':
       return { kind, scope, ownerUserId: subject, sharedWithUserIds: [] };
     case 'evaluationResponse':
+    case 'expectationResponse':
       return { kind, scope, respondentUserId: subject };
     case 'membership':
       return { kind, scope, targetRole: 'participant' };
+    case 'tenFactorFollowUp':
+      return { kind, scope, leaderUserId: subject };
+    case 'personalData':
+      return { kind, providerId: scope.providerId, subjectUserId: subject };
     case 'delivery':
       return { kind, scope, registeredByUserId: subject };
     case 'material':
@@ -131,13 +147,26 @@ const expected: Record<ResourceKind, Record<ActorName, Cell>> = {
   developmentProjectStatus: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
   evaluationResponse: row('DD', 'DD', 'NN', 'DD', 'DA', 'NN', 'NN', 'NN', 'NN'),
   evaluationResults: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  expectationResponse: row('DD', 'DD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  expectationResults: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  programmeSurvey: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  clientReport: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  selfAssessmentPhase: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  selfAssessmentOwn: row('DD', 'DD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  selfAssessmentGroup: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  selfAssessmentInstrument: row('AA', 'AD', 'AD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
   leadershipPlatform: row('AA', 'AA', 'NN', 'AD', 'AA', 'NN', 'NN', 'NN', 'NN'),
   platformFacilitation: row('AA', 'AA', 'NN', 'AD', 'AD', 'NN', 'NN', 'NN', 'NN'),
   platformVote: row('AD', 'AD', 'NN', 'AD', 'AA', 'NN', 'NN', 'NN', 'NN'),
   membership: row('AA', 'DD', 'NN', 'AA', 'DD', 'NN', 'NN', 'NN', 'NN'),
   outbox: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
   auditLog: row('AD', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
+  clientSso: row('AA', 'DD', 'DD', 'DD', 'DD', 'NN', 'NN', 'DD', 'NN'),
   calendar: row('AA', 'AD', 'NN', 'AA', 'AD', 'NN', 'NN', 'NN', 'NN'),
+  tenFactorSurvey: row('AA', 'AA', 'NN', 'AA', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  tenFactorFollowUp: row('DD', 'AD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
+  tenFactorAggregate: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  personalData: row('AD', 'AD', 'AD', 'AD', 'AD', 'NN', 'AD', 'AD', 'NN'),
 };
 
 function row(...cells: Cell[]): Record<ActorName, Cell> {
@@ -159,6 +188,36 @@ describe('access policy: every role × resource kind × action', () => {
 });
 
 describe('access policy: what belongs to someone else', () => {
+  it("someone's personal data: only the provider admin exports or erases it; nobody erases themself", () => {
+    const other = resourceOf('personalData', 'other');
+    expect(decide(actors.providerAdmin, 'read', other)).toBe('allow');
+    expect(decide(actors.providerAdmin, 'write', other)).toBe('allow');
+    for (const name of ['staffedAdvisor', 'poolAdvisor', 'clientAdmin', 'participant'] as const) {
+      expect(decide(actors[name], 'read', other)).toBe('deny');
+      expect(decide(actors[name], 'write', other)).toBe('deny');
+    }
+    expect(decide(actors.otherProviderAdmin, 'read', other)).toBe('not_found');
+    expect(decide(actors.otherProviderAdmin, 'write', other)).toBe('not_found');
+  });
+
+  it("a leader's 10-FAKTOR follow-up: another leader neither reads nor writes it, advisors only read", () => {
+    const other = resourceOf('tenFactorFollowUp', 'other');
+    expect(decide(actors.participant, 'read', other)).toBe('deny');
+    expect(decide(actors.participant, 'write', other)).toBe('deny');
+    expect(decide(actors.staffedAdvisor, 'read', other)).toBe('allow');
+    expect(decide(actors.staffedAdvisor, 'write', other)).toBe('deny');
+    expect(decide(actors.clientAdmin, 'read', other)).toBe('deny');
+    expect(decide(actors.providerAdmin, 'read', other)).toBe('deny');
+  });
+
+  it("nobody reads a leader's self-assessment but the leader: not another leader, an advisor or an admin", () => {
+    const other = resourceOf('selfAssessmentOwn', 'other');
+    for (const name of ['participant', 'staffedAdvisor', 'providerAdmin', 'clientAdmin'] as const) {
+      expect(decide(actors[name], 'read', other)).toBe('deny');
+      expect(decide(actors[name], 'write', other)).toBe('deny');
+    }
+  });
+
   it("a participant cannot read another leader's development project, coaching booking or attendance", () => {
     const p = actors.participant;
     expect(decide(p, 'read', resourceOf('developmentProject', 'other'))).toBe('deny');
@@ -243,6 +302,14 @@ describe('access policy: what belongs to someone else', () => {
     expect(decide(actors.participant, 'write', resourceOf('material', 'self'))).toBe('deny');
   });
 
+  it("nobody but its author reads or writes a leader's expectations", () => {
+    const other = resourceOf('expectationResponse', 'other');
+    for (const a of Object.values(actors)) {
+      expect(decide(a, 'read', other)).not.toBe('allow');
+      expect(decide(a, 'write', other)).not.toBe('allow');
+    }
+  });
+
   it('nobody reads a single evaluation answer, not even its respondent', () => {
     for (const a of Object.values(actors)) {
       expect(decide(a, 'read', resourceOf('evaluationResponse', 'self'))).not.toBe('allow');
@@ -291,7 +358,9 @@ describe('access policy: tenancy', () => {
         kind === 'rateCard' ||
         kind === 'pricing' ||
         kind === 'outbox' ||
-        kind === 'auditLog'
+        kind === 'auditLog' ||
+        kind === 'personalData' ||
+        kind === 'selfAssessmentInstrument'
       )
         continue;
       for (const action of ACTIONS) {

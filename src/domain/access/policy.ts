@@ -106,6 +106,35 @@ export type Resource =
   | { kind: 'developmentProjectStatus'; scope: ProgrammeScope }
   | { kind: 'evaluationResponse'; scope: ProgrammeScope; respondentUserId: string }
   | { kind: 'evaluationResults'; scope: ProgrammeScope }
+  /** A leader's expectations (forventningsavklaring): confidential, read and written only by its author. */
+  | { kind: 'expectationResponse'; scope: ProgrammeScope; respondentUserId: string }
+  /** The expectations' aggregate (above the anonymity threshold): the staff and the client admin. */
+  | { kind: 'expectationResults'; scope: ProgrammeScope }
+  /**
+   * Running the programme's surveys: the theme list, opening and closing the expectation round and
+   * the overall evaluation. Everyone in the programme reads their status; the staff run them.
+   */
+  | { kind: 'programmeSurvey'; scope: ProgrammeScope }
+  /**
+   * The client report (attendance, evaluation trend, groups still meeting, coaching hours, the
+   * platform): aggregates only, for the municipality's decision. Read by the provider admin, the
+   * staffed advisors and the client admin; written by nobody (it is computed).
+   */
+  | { kind: 'clientReport'; scope: ProgrammeScope }
+  /**
+   * The self-assessment's phases (start, end) and the programme's snapshot of the items: everyone
+   * in the programme reads their status; the staffed advisors and the provider admin open/close.
+   */
+  | { kind: 'selfAssessmentPhase'; scope: ProgrammeScope }
+  /**
+   * A leader's own self-assessment: their answers, their profile and their employees' released
+   * averages, and inviting employees. The leader alone — not the advisors, not either admin.
+   */
+  | { kind: 'selfAssessmentOwn'; scope: ProgrammeScope; leaderUserId: string }
+  /** The group averages per dimension per phase (above the threshold): staff and the client admin. */
+  | { kind: 'selfAssessmentGroup'; scope: ProgrammeScope }
+  /** A provider's questionnaire (items and wordings): its staff read it, its admin edits it. */
+  | { kind: 'selfAssessmentInstrument'; providerId: string }
   | { kind: 'leadershipPlatform'; scope: ProgrammeScope }
   /**
    * Facilitating the platform: rewriting, merging and changing the status of principles, opening
@@ -118,11 +147,35 @@ export type Resource =
   | { kind: 'outbox'; providerId: string }
   | { kind: 'auditLog'; providerId: string }
   /**
+   * A municipality's single sign-on set-up (issuer, OAuth client, encrypted secret): the provider
+   * admin's alone. `clientId` null: the provider's list of them.
+   */
+  | { kind: 'clientSso'; providerId: string; clientId: string | null }
+  /**
    * The programme's calendar and årshjul (blackouts, school holidays). Everyone in the programme
    * reads it (a participant sees only their own events: the service filters); the provider admin
    * and the client admin maintain the årshjul.
    */
-  | { kind: 'calendar'; scope: ProgrammeScope };
+  | { kind: 'calendar'; scope: ProgrammeScope }
+  /**
+   * 10-FAKTOR set-up (switching it on, importing surveys, the unit list above the anonymity
+   * threshold, linking leaders to units): the provider admin, the staffed advisors and the client
+   * admin. Leaders see only their own unit (tenFactorFollowUp).
+   */
+  | { kind: 'tenFactorSurvey'; scope: ProgrammeScope }
+  /**
+   * A leader's 10-FAKTOR follow-up: their unit against the municipality, the factors chosen to keep
+   * and improve, actions and notes. Written by the leader; the staffed advisors read it (progress
+   * is followed up at gatherings and in coaching); no admin reads it.
+   */
+  | { kind: 'tenFactorFollowUp'; scope: ProgrammeScope; leaderUserId: string }
+  /** Counts over the leaders' follow-up (factors chosen, actions by status), never one leader's. */
+  | { kind: 'tenFactorAggregate'; scope: ProgrammeScope }
+  /**
+   * Everything stored about one person (GDPR): read = the export, write = the erasure. The provider
+   * admin of the person's provider does both (never erasing themself); the person reads their own.
+   */
+  | { kind: 'personalData'; providerId: string; subjectUserId: string };
 
 export type ResourceKind = Resource['kind'];
 export const RESOURCE_KINDS = [
@@ -149,13 +202,26 @@ export const RESOURCE_KINDS = [
   'developmentProjectStatus',
   'evaluationResponse',
   'evaluationResults',
+  'expectationResponse',
+  'expectationResults',
+  'programmeSurvey',
+  'clientReport',
+  'selfAssessmentPhase',
+  'selfAssessmentOwn',
+  'selfAssessmentGroup',
+  'selfAssessmentInstrument',
   'leadershipPlatform',
   'platformFacilitation',
   'platformVote',
   'membership',
   'outbox',
   'auditLog',
+  'clientSso',
   'calendar',
+  'tenFactorSurvey',
+  'tenFactorFollowUp',
+  'tenFactorAggregate',
+  'personalData',
 ] as const satisfies readonly ResourceKind[];
 
 export const ACTIONS = ['read', 'write'] as const;
@@ -234,6 +300,11 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       if ((resource.kind === 'outbox' || resource.kind === 'auditLog') && action === 'write') return 'deny';
       return allowIf(isProviderAdmin(actor, resource.providerId));
     }
+    case 'personalData': {
+      if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
+      if (resource.subjectUserId === actor.userId) return allowIf(action === 'read');
+      return allowIf(isProviderAdmin(actor, resource.providerId));
+    }
     case 'client': {
       const admin = isProviderAdmin(actor, resource.providerId);
       const own = actor.memberships.some(
@@ -247,6 +318,23 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
       if (action === 'read') return allowIf(admin || own || staff);
       return allowIf(admin);
     }
+    case 'clientSso': {
+      if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
+      // Like the client itself: a municipality's people do not learn of another's set-up.
+      const known =
+        resource.clientId === null ||
+        isStaff(actor, resource.providerId) ||
+        actor.memberships.some(
+          (m) => m.providerId === resource.providerId && m.clientId === resource.clientId,
+        );
+      if (!known) return 'not_found';
+      return allowIf(isProviderAdmin(actor, resource.providerId));
+    }
+    case 'selfAssessmentInstrument':
+      if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
+      // The consultancy's own instrument: a municipality's people never see or change it.
+      if (action === 'read') return allowIf(isStaff(actor, resource.providerId));
+      return allowIf(isProviderAdmin(actor, resource.providerId));
     default:
       return decideInProgramme(actor, action, resource);
   }
@@ -254,7 +342,18 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
 
 type ProgrammeResource = Exclude<
   Resource,
-  { kind: 'provider' | 'client' | 'rateCard' | 'pricing' | 'outbox' | 'auditLog' }
+  {
+    kind:
+      | 'provider'
+      | 'client'
+      | 'rateCard'
+      | 'pricing'
+      | 'outbox'
+      | 'auditLog'
+      | 'clientSso'
+      | 'selfAssessmentInstrument'
+      | 'personalData';
+  }
 >;
 
 function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeResource): Decision {
@@ -357,6 +456,22 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
       return allowIf(!read && r.participant && resource.respondentUserId === me);
     case 'evaluationResults':
       return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
+    case 'expectationResponse':
+      // Confidential, not anonymous: the leader sees and edits their own; nobody else reads one.
+      return allowIf(r.participant && resource.respondentUserId === me);
+    case 'expectationResults':
+      return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
+    case 'programmeSurvey':
+      return allowIf(read || r.providerAdmin || r.staffedAdvisor);
+    case 'clientReport':
+      return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
+    case 'selfAssessmentPhase':
+      return allowIf(read || r.providerAdmin || r.staffedAdvisor);
+    case 'selfAssessmentOwn':
+      // Only the leader sees their own answers, profile and employees' averages (PRODUCT.md 7).
+      return allowIf(r.participant && resource.leaderUserId === me);
+    case 'selfAssessmentGroup':
+      return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
     case 'leadershipPlatform':
       // Co-created: participants propose and comment; advisors facilitate; the client admin reads.
       if (read) return 'allow';
@@ -365,6 +480,14 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
       return allowIf(read || r.providerAdmin || r.staffedAdvisor);
     case 'platformVote':
       return allowIf(read || r.participant);
+    case 'tenFactorSurvey':
+      return allowIf(r.providerAdmin || r.staffedAdvisor || r.clientAdmin);
+    case 'tenFactorFollowUp': {
+      const own = r.participant && resource.leaderUserId === me;
+      return allowIf(own || (read && r.staffedAdvisor));
+    }
+    case 'tenFactorAggregate':
+      return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
     case 'membership':
       if (read) return allowIf(r.providerAdmin || r.clientAdmin);
       if (r.providerAdmin) return 'allow';

@@ -182,10 +182,5 @@ export function exportOrder(answers: readonly Answer[], seed: string): Answer[] 
   return shuffleSeeded(sorted, seed);
 }
 
-/**
- * A cell value that a spreadsheet will not run as a formula (CSV/formula injection, OWASP): text
- * starting with = + - @, a tab or a carriage return gets a leading apostrophe.
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/** The one formula-injection rule of every export (src/domain/export/cells.ts), kept here for its callers. */
+export { neutraliseFormula } from '../export/cells';

@@ -28,6 +28,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       const { userId, session } = await logIn(db, contextOf(req, deps), {
         ...req.body,
         ttlHours: deps.config.sessionTtlHours,
+        replacesSessionId: req.session?.sessionId ?? null,
       });
       setSessionCookie(req, reply, deps, session.token, session.expiresAt);
       return buildSessionResponse(db, await loadActor(db, userId), session.csrfToken, devMode);
@@ -103,6 +104,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
         userAgent: ctx.userAgent,
         now: ctx.now,
         ttlHours: deps.config.sessionTtlHours,
+        replaces: req.session?.sessionId ?? null,
       });
       setSessionCookie(req, reply, deps, session.token, session.expiresAt);
       return buildSessionResponse(db, actor, session.csrfToken, devMode);

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { csvCell, exportCell } from '../../domain/export/cells';
 import type { Delivery, DeliveryUnit, InvoicingBasis } from '../../contracts/actuals';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/access/policy';
@@ -152,9 +153,10 @@ async function toXlsx(
       unit: unit(d.unit, d.quantity),
       amountExVat: d.amountExVat,
       vatRate: d.vatRate,
-      advisor: d.advisor?.name ?? '',
-      registeredBy: d.registeredBy?.name ?? '',
-      note: d.note ?? '',
+      // Typed by people: neutralised against formula injection like every export's text.
+      advisor: exportCell(d.advisor?.name ?? ''),
+      registeredBy: exportCell(d.registeredBy?.name ?? ''),
+      note: exportCell(d.note ?? ''),
     });
   }
   rows.getColumn('date').numFmt = 'dd.mm.yyyy';
@@ -226,7 +228,10 @@ function toCsv(basis: InvoicingBasis, locale: Locale): Buffer {
     num(basis.vat),
     num(basis.totalIncVat),
   ]);
-  const text = stringify(records, { delimiter: locale === 'en' ? ',' : ';', record_delimiter: 'windows' });
+  const text = stringify(
+    records.map((r) => r.map(csvCell)),
+    { delimiter: locale === 'en' ? ',' : ';', record_delimiter: 'windows' },
+  );
   return Buffer.from(`\uFEFF${text}`, 'utf8');
 }
 

@@ -21,7 +21,7 @@ const getDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-only
 export async function logIn(
   db: Db,
   ctx: RequestContext,
-  input: { email: string; password: string; ttlHours: number },
+  input: { email: string; password: string; ttlHours: number; replacesSessionId?: string | null },
 ): Promise<{ userId: string; session: NewSession }> {
   const ip = ctx.ip ?? 'unknown';
   const since = new Date(ctx.now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
@@ -87,6 +87,7 @@ export async function logIn(
       userAgent: ctx.userAgent,
       now: ctx.now,
       ttlHours: input.ttlHours,
+      replaces: input.replacesSessionId ?? null,
     });
     await tx.update(users).set({ lastLoginAt: ctx.now }).where(eq(users.id, user.id));
     await recordAudit(tx, {

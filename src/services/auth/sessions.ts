@@ -19,8 +19,14 @@ export async function createSession(
     userAgent: string | null;
     now: Date;
     ttlHours: number;
+    /**
+     * The session the request came with, if any: deleted, so that a log-in always ends with a
+     * new session id and no cookie from before it stays valid (no session fixation).
+     */
+    replaces?: string | null;
   },
 ): Promise<NewSession> {
+  if (input.replaces) await db.delete(sessions).where(eq(sessions.id, input.replaces));
   const token = generateToken();
   const csrfToken = generateToken();
   const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3600_000);

@@ -3,7 +3,8 @@
  * period: Seljord's staffed advisors have open slots on two weekdays a week for three weeks from
  * tomorrow or the programme's start, whichever is later (one by phone, one by video),
  * so a leader can book right away; the login leader has two of her four planned sessions given
- * back (so she has sessions left to book); one session was held last week, with the advisor's
+ * back (so she has sessions left to book); the year plan's sessions before that day were held;
+ * one more session was held last week, with the advisor's
  * private note, and one two days ago waits for the advisor to record it — when those days lie in
  * the programme's period (not while the programme has yet to start).
  *
@@ -11,16 +12,26 @@
  * and its tests show registering the first delivery). Marking a session held in the app does
  * register one.
  */
-import { and, desc, eq, gte, lte, ne } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { coachingNotes, coachingSessions, participants } from '../../db/schema/index';
-import { dateOf, dayOf, isWeekend, toOsloIso } from '../../domain/planning/calendar';
+import {
+  advisorUnavailability,
+  calendarPeriods,
+  coachingNotes,
+  coachingSessions,
+  gatherings,
+  networkGroups,
+  networkMeetings,
+  participants,
+} from '../../db/schema/index';
+import { dateOf, dayOf, dayOffName, isWeekend, toOsloIso } from '../../domain/planning/calendar';
 import { generateFor } from '../coaching/availability';
 import { renumber } from '../coaching/common';
 import { staffedAdvisors } from '../planning/load';
 import { loadProgramme } from '../programmes/scope';
 import { isoDateInOslo } from '../quotes/price';
 import type { DemoTenant } from './demo-data';
+import { osloDayOf } from './timeline';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -124,10 +135,61 @@ export async function seedDemoCoaching(
     await renumber(tx, loginLeader.id);
   }
 
+  // The year plan's sessions that are over by now were held (the advisors recorded them).
+  await tx
+    .update(coachingSessions)
+    .set({ status: 'held', updatedAt: sql`${coachingSessions.endsAt}` })
+    .where(
+      and(
+        eq(coachingSessions.programmeId, programmeId),
+        eq(coachingSessions.status, 'booked'),
+        lt(coachingSessions.endsAt, now),
+      ),
+    );
+
   // Last week's held session (with the advisor's private note), and one from two days ago that
   // the advisor has yet to record: the first advisor, with two other leaders, at free hours.
   const advisor = advisors[0]!;
   const others = leaders.filter((l) => l.id !== loginLeader?.id);
+  // Not on a day with a gathering or a network meeting, a day off, in a hard blackout or while the advisor is away: the year
+  // plan's own rules, which the planner checks every booked session against.
+  const gatheringDays = new Set(
+    (
+      await tx
+        .select({ startsAt: gatherings.startsAt })
+        .from(gatherings)
+        .where(eq(gatherings.programmeId, programmeId))
+    ).flatMap((g) => (g.startsAt ? [osloDayOf(g.startsAt)] : [])),
+  );
+  const meetingDays = (
+    await tx
+      .select({ startsAt: networkMeetings.startsAt })
+      .from(networkMeetings)
+      .innerJoin(networkGroups, eq(networkGroups.id, networkMeetings.groupId))
+      .where(eq(networkGroups.programmeId, programmeId))
+  ).map((m) => osloDayOf(m.startsAt));
+  for (const d of meetingDays) gatheringDays.add(d);
+  const closed = [
+    ...(await tx
+      .select({ from: calendarPeriods.fromDate, to: calendarPeriods.toDate })
+      .from(calendarPeriods)
+      .where(
+        and(
+          eq(calendarPeriods.programmeId, programmeId),
+          eq(calendarPeriods.kind, 'blackout'),
+          eq(calendarPeriods.hard, true),
+        ),
+      )),
+    ...(await tx
+      .select({ from: advisorUnavailability.fromDate, to: advisorUnavailability.toDate })
+      .from(advisorUnavailability)
+      .where(eq(advisorUnavailability.userId, advisor.id))),
+  ];
+  const unfit = (day: number) =>
+    isWeekend(day) ||
+    dayOffName(day) !== null ||
+    gatheringDays.has(day) ||
+    closed.some((c) => day >= dayOf(c.from) && day <= dayOf(c.to));
   const past = [
     { leader: others[0], daysAgo: 7, status: 'held' as const, note: HELD_NOTE },
     { leader: others[1], daysAgo: 2, status: 'booked' as const, note: null },
@@ -135,7 +197,7 @@ export async function seedDemoCoaching(
   for (const p of past) {
     if (!p.leader) continue;
     let day = today - p.daysAgo;
-    while (isWeekend(day)) day--;
+    while (unfit(day) && day >= startDay) day--;
     if (day < startDay) continue;
     const slot = await freeHour(tx, advisor.id, day);
     if (!slot) continue;
@@ -153,9 +215,14 @@ export async function seedDemoCoaching(
       .returning({ id: coachingSessions.id });
     await renumber(tx, p.leader.id);
     if (p.note)
-      await tx
-        .insert(coachingNotes)
-        .values({ sessionId: session!.id, authorUserId: advisor.id, body: p.note });
+      await tx.insert(coachingNotes).values({
+        sessionId: session!.id,
+        authorUserId: advisor.id,
+        body: p.note,
+        // Written right after the session, not when the demo is seeded.
+        createdAt: slot.endsAt,
+        updatedAt: slot.endsAt,
+      });
   }
   return { openSlots };
 }

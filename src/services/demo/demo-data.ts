@@ -7,6 +7,7 @@
  * for the municipalities' titles and units.
  */
 import type { Locale } from '../../contracts/common';
+import type { DemoStage } from './timeline';
 import type {
   agendaKindEnum,
   gatheringFormatEnum,
@@ -107,7 +108,10 @@ export interface DemoTenant {
     goals?: string;
   };
   leaders: DemoLeader[];
+  /** As written for 2027; the seed moves them to the day it runs (see timeline.ts). */
   gatherings: DemoGathering[];
+  /** Where the programme stands on the day the demo is seeded. */
+  stage: DemoStage;
   /** The leader whose login the console prints. */
   loginLeaderKey: string;
 }
@@ -438,8 +442,10 @@ const seljordFullDay = (date: string) => ({
   endsAt: osloTime(date, '16:00'),
 });
 
-// Dates: Thursdays in 2027 away from Telemark's school holidays (winter break week 8, Easter week
-// 12–13, summer, autumn break week 41) and from public holidays (Ascension 6 May, 17 May).
+// Dates as written: Thursdays in 2027 away from Telemark's school holidays (winter break week 8,
+// Easter week 12–13, summer, autumn break week 41) and from public holidays (Ascension 6 May,
+// 17 May). The seed moves them by whole weeks to the day it runs (timeline.ts), so that the
+// programme is half-way: gatherings 1 and 2 held, gathering 3 to come.
 const seljordGatherings: DemoGathering[] = [
   {
     number: 1,
@@ -602,6 +608,7 @@ const seljordTenant: DemoTenant = {
   },
   leaders: seljordLeaders,
   gatherings: seljordGatherings,
+  stage: 'halfway',
   loginLeaderKey: 'el-barneskule',
 };
 
@@ -750,6 +757,8 @@ const vinjeTenant: DemoTenant = {
       ],
     },
   ],
+  // About to start: its first gathering a few weeks after the day the demo is seeded.
+  stage: 'starting',
   loginLeaderKey: 'el-rauland',
 };
 

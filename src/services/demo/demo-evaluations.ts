@@ -7,12 +7,16 @@ import {
   gatherings,
   participants,
 } from '../../db/schema/index';
+import { dateOf } from '../../domain/planning/calendar';
+import { nextAfter, osloDayOf, shiftOsloDays } from './timeline';
 
 /**
  * Seljord's evaluations: gathering 1's is closed with 12 answers (results shown; the programme's
  * threshold is 5), gathering 2's is open with two answers so far. Free texts in Seljord's nynorsk.
  * The answers are written without any link to who gave them, as the app itself does: the
- * participations name the leaders, the answers name nobody.
+ * participations name the leaders, the answers name nobody. Times follow the gatherings as stored:
+ * each evaluation opens at 15:30 on the day; gathering 1's closed a week later; gathering 2's closes
+ * a week after it opened, or a week later again while `now` is past that.
  */
 const GATHERING_1: Array<[number, number, number, number, string | null, string | null]> = [
   [
@@ -101,9 +105,10 @@ export async function seedDemoEvaluations(
   tx: Db,
   programmeId: string,
   loginLeaderEmail: string,
+  now: Date,
 ): Promise<void> {
   const gs = await tx
-    .select({ id: gatherings.id, number: gatherings.number })
+    .select({ id: gatherings.id, number: gatherings.number, startsAt: gatherings.startsAt })
     .from(gatherings)
     .where(and(eq(gatherings.programmeId, programmeId), inArray(gatherings.number, [1, 2])))
     .orderBy(asc(gatherings.number));
@@ -113,7 +118,12 @@ export async function seedDemoEvaluations(
     .where(eq(participants.programmeId, programmeId))
     .orderBy(asc(participants.externalId));
   const [g1, g2] = gs;
-  if (!g1 || !g2) throw new Error('Demo evaluations need gatherings 1 and 2');
+  if (!g1?.startsAt || !g2?.startsAt) throw new Error('Demo evaluations need gatherings 1 and 2');
+  // 15:30 on the day of the gathering (09:00 + 6½ hours, Oslo time).
+  const opened1 = new Date(g1.startsAt.getTime() + 390 * 60_000);
+  const closed1 = shiftOsloDays(opened1, 7);
+  const day1 = osloDayOf(g1.startsAt);
+  const opened2 = new Date(g2.startsAt.getTime() + 390 * 60_000);
   const login = leaders.find((l) => l.email === loginLeaderEmail);
   const others = leaders.filter((l) => l.email !== loginLeaderEmail);
   if (!login || others.length < GATHERING_1.length) throw new Error('Demo evaluations need 12 leaders');
@@ -124,10 +134,11 @@ export async function seedDemoEvaluations(
       programmeId,
       gatheringId: g1.id,
       status: 'closed',
-      openedAt: new Date('2027-01-28T14:30:00Z'),
-      closesAt: new Date('2027-02-04T14:30:00Z'),
-      closedAt: new Date('2027-02-04T14:30:00Z'),
-      lastRemindedOn: '2027-02-01',
+      createdAt: opened1,
+      openedAt: opened1,
+      closesAt: closed1,
+      closedAt: closed1,
+      lastRemindedOn: dateOf(day1 + 4),
     })
     .returning({ id: evaluations.id });
   // The demo's own leader answered gathering 1 (so "answered" shows), with eleven others.
@@ -144,7 +155,7 @@ export async function seedDemoEvaluations(
       facilitation,
       good,
       better,
-      submittedOn: i < 10 ? '2027-01-28' : '2027-01-29',
+      submittedOn: dateOf(i < 10 ? day1 : day1 + 1),
     })),
   );
 
@@ -154,8 +165,9 @@ export async function seedDemoEvaluations(
       programmeId,
       gatheringId: g2.id,
       status: 'open',
-      openedAt: new Date('2027-04-15T13:30:00Z'),
-      closesAt: new Date('2027-04-22T13:30:00Z'),
+      createdAt: opened2,
+      openedAt: opened2,
+      closesAt: nextAfter(opened2, 7, now),
     })
     .returning({ id: evaluations.id });
   // Two have answered gathering 2 so far; the demo's own leader has not (the page says "answer now").
@@ -172,7 +184,7 @@ export async function seedDemoEvaluations(
       facilitation,
       good,
       better,
-      submittedOn: '2027-04-15',
+      submittedOn: dateOf(osloDayOf(opened2)),
     })),
   );
 }

@@ -2,7 +2,9 @@
  * The demo's first gathering as it looks the day after: who came (two away), two cases from
  * practice (one shared with the peers and used in group work, one private and not used) and the
  * agreed mellomarbeid — so the gathering page, the absence overview and the leaders' home pages
- * have something to show.
+ * have something to show. Gathering 2, held a few days before the demo is seeded, has its
+ * mellomarbeid too (the leaders' home shows the latest); its attendance is left for the advisor
+ * to enter.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -100,6 +102,23 @@ export async function seedDemoGatheringLife(
     },
   ].filter((c) => !!c);
   if (cases.length > 0) await tx.insert(practiceCases).values(cases);
+
+  const [second] = await tx
+    .select({ id: gatherings.id, endsAt: gatherings.endsAt })
+    .from(gatherings)
+    .where(and(eq(gatherings.programmeId, programmeId), eq(gatherings.number, 2)));
+  if (second?.endsAt)
+    await tx.insert(interimWork).values({
+      programmeId,
+      gatheringId: second.id,
+      groupFocus:
+        'Ta med dei tre prinsippa de røysta fram på samlinga til neste gruppemøte. Drøft korleis dei ser ut i kvardagen hos oss – og kva vi må slutte med for å leve etter dei.',
+      individualFocus:
+        'Ha ein læringssamtale med ein medarbeidar der du lyttar meir enn du snakkar, og skriv i loggen kva du la merke til, før neste samling.',
+      recordedByUserId: advisorUser.id,
+      recordedAt: second.endsAt,
+      updatedAt: second.endsAt,
+    });
 
   await tx.insert(interimWork).values({
     programmeId,

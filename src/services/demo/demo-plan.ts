@@ -1,9 +1,10 @@
 /**
  * The demo's year plan: Seljord's årshjul (Telemark's school holidays, summer, Christmas and the
- * budget season, in nynorsk) and a complete plan for 2027 made by the planner with a fixed seed and
- * stored as accepted, so the calendar shows the year on first start. The gatherings keep the demo's
- * dates (they count as fixed); network meetings and coaching are planned around them. A programme
- * without network groups (Vinje) gets no plan.
+ * budget season, in nynorsk, for every year the programme touches) and a complete plan made by the
+ * planner with a fixed seed and stored as accepted, so the calendar shows the year on first start.
+ * The gatherings keep the demo's dates (they count as fixed; timeline.ts keeps them out of these
+ * periods); network meetings and coaching are planned around them. A programme without network
+ * groups (Vinje) gets no plan.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -12,6 +13,7 @@ import { defaultSchoolHolidays, proposePlan } from '../../domain/planning/index'
 import { loadPlanningData, staffedAdvisors } from '../planning/load';
 import { writePlan } from '../planning/proposals';
 import { loadProgramme } from '../programmes/scope';
+import { demoAdvisorCourse, demoBlackouts } from './timeline';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -31,9 +33,14 @@ export async function seedDemoPlan(tx: Tx | Db, programmeId: string, acceptedAt:
     .where(eq(networkGroups.programmeId, programmeId));
   if (groups.length === 0) return 0;
   const programme = await loadProgramme(tx, programmeId);
-  const year = Number((programme.startsOn ?? '2027-01-01').slice(0, 4));
+  if (!programme.startsOn || !programme.endsOn) return 0;
+  const [from, to] = [Number(programme.startsOn.slice(0, 4)), Number(programme.endsOn.slice(0, 4))];
+  // The Christmas that reaches into the programme's first days, then every year's own periods.
+  const christmasBefore = demoBlackouts(from - 1, from - 1).filter(
+    (b) => b.reason === 'Jul' && b.to >= programme.startsOn!,
+  );
   await tx.insert(calendarPeriods).values([
-    ...defaultSchoolHolidays(year, year).map((h) => ({
+    ...defaultSchoolHolidays(from, to).map((h) => ({
       programmeId,
       kind: 'school_holiday' as const,
       fromDate: h.from,
@@ -41,39 +48,24 @@ export async function seedDemoPlan(tx: Tx | Db, programmeId: string, acceptedAt:
       reason: NYNORSK_HOLIDAY[h.name] ?? h.name,
       hard: false,
     })),
-    {
+    ...[...christmasBefore, ...demoBlackouts(from, to)].map((b) => ({
       programmeId,
       kind: 'blackout' as const,
-      fromDate: `${year}-06-21`,
-      toDate: `${year}-08-13`,
-      reason: 'Sommarferie',
-      hard: true,
-    },
-    {
-      programmeId,
-      kind: 'blackout' as const,
-      fromDate: `${year}-12-18`,
-      toDate: `${year + 1}-01-02`,
-      reason: 'Jul',
-      hard: true,
-    },
-    {
-      programmeId,
-      kind: 'blackout' as const,
-      fromDate: `${year}-10-25`,
-      toDate: `${year}-11-05`,
-      reason: 'Budsjettarbeid',
-      hard: false,
-    },
+      fromDate: b.from,
+      toDate: b.to,
+      reason: b.reason,
+      hard: b.hard,
+    })),
   ]);
   const [firstAdvisor] = await staffedAdvisors(tx, programmeId);
+  const course = demoAdvisorCourse(programme.startsOn);
   if (firstAdvisor)
     await tx.insert(advisorUnavailability).values({
       providerId: programme.providerId,
       userId: firstAdvisor.id,
-      fromDate: `${year}-03-01`,
-      toDate: `${year}-03-05`,
-      note: 'Kurs',
+      fromDate: course.from,
+      toDate: course.to,
+      note: course.name,
     });
   const data = await loadPlanningData(tx, programme);
   const result = proposePlan(data.input, { seed: DEMO_PLAN_SEED });

@@ -1,11 +1,22 @@
 /**
  * The demo's development project: Seljord's demo leader (Ingunn Rue, einingsleiar at the primary
  * school) has written her project and two learning-log entries; the newer entry is shared with
- * the demo advisor (Erik Haugland), the older one is private. In nynorsk, as Seljord writes.
+ * the demo advisor (Erik Haugland), the older one is private. In nynorsk, as Seljord writes. She
+ * started it at gathering 1; the entries are from a few weeks after it and from the week before
+ * gathering 2 (both before the day the demo is seeded, since gathering 2 is).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { devProjectEntries, devProjectShares, devProjects, participants, users } from '../../db/schema/index';
+import {
+  devProjectEntries,
+  devProjectShares,
+  devProjects,
+  gatherings,
+  participants,
+  users,
+} from '../../db/schema/index';
+import { dateOf } from '../../domain/planning/calendar';
+import { osloAt, osloDayOf, weekdayOnOrBefore } from './timeline';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -22,7 +33,8 @@ export const DEMO_PROJECT = {
 
 const ENTRIES = [
   {
-    entryDate: '2026-11-16',
+    /** Days after gathering 1 (or before gathering 2: negative), moved back to a weekday. */
+    after: { gathering: 1, days: 19 },
     tried: 'Gav teamleiaren på mellomtrinnet ansvaret for vikarplanen ei heil veke.',
     happened:
       'Ho løyste det godt, men kom innom kontoret mitt fleire gonger for å få stadfesta val ho alt hadde gjort.',
@@ -32,7 +44,7 @@ const ENTRIES = [
     shared: false,
   },
   {
-    entryDate: '2026-11-25',
+    after: { gathering: 2, days: -8 },
     tried:
       'Skreiv eit kort mandat saman med dei tre teamleiarane: kva dei avgjer sjølve, kva vi avgjer saman, og kva som er mitt.',
     happened: 'God samtale. Det kom fram at dei hadde ulike bilete av kva dei hadde lov til.',
@@ -53,7 +65,22 @@ export async function seedDemoProjects(tx: Tx | Db, programmeId: string): Promis
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, DEMO_PROJECT_COACH_EMAIL));
-  if (!leader || !coach) return false;
+  const gs = await tx
+    .select({ number: gatherings.number, startsAt: gatherings.startsAt })
+    .from(gatherings)
+    .where(eq(gatherings.programmeId, programmeId));
+  const dayOfGathering = (n: number) => {
+    const g = gs.find((x) => x.number === n);
+    return g?.startsAt ? osloDayOf(g.startsAt) : null;
+  };
+  const [day1, day2] = [dayOfGathering(1), dayOfGathering(2)];
+  if (!leader || !coach || day1 === null || day2 === null) return false;
+  const entries = ENTRIES.map(({ after, ...e }) => {
+    const day = weekdayOnOrBefore((after.gathering === 1 ? day1 : day2) + after.days);
+    // Written in the afternoon (16:00 Oslo time).
+    return { ...e, entryDate: dateOf(day), at: osloAt(day, 16) };
+  });
+  const [first, last] = [entries[0]!, entries[entries.length - 1]!];
   const [project] = await tx
     .insert(devProjects)
     .values({
@@ -61,18 +88,15 @@ export async function seedDemoProjects(tx: Tx | Db, programmeId: string): Promis
       participantId: leader.id,
       ...DEMO_PROJECT,
       shareAllEntries: false,
-      createdAt: new Date('2026-11-16T15:00:00Z'),
-      updatedAt: new Date('2026-11-25T15:00:00Z'),
+      createdAt: first.at,
+      updatedAt: last.at,
     })
     .returning({ id: devProjects.id });
-  await tx.insert(devProjectEntries).values(
-    ENTRIES.map((e) => ({
-      ...e,
-      projectId: project!.id,
-      createdAt: new Date(`${e.entryDate}T15:00:00Z`),
-      updatedAt: new Date(`${e.entryDate}T15:00:00Z`),
-    })),
-  );
-  await tx.insert(devProjectShares).values({ projectId: project!.id, advisorUserId: coach.id });
+  await tx
+    .insert(devProjectEntries)
+    .values(entries.map(({ at, ...e }) => ({ ...e, projectId: project!.id, createdAt: at, updatedAt: at })));
+  await tx
+    .insert(devProjectShares)
+    .values({ projectId: project!.id, advisorUserId: coach.id, createdAt: last.at });
   return true;
 }

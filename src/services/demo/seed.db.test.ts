@@ -4,21 +4,43 @@ import { ZEmail } from '../../contracts/common';
 import type { Database, Db } from '../../db/client';
 import {
   clients,
+  coachingNotes,
+  coachingSessions,
+  devProjectEntries,
+  devProjects,
+  evaluationAnswers,
+  evaluations,
   gatheringAdvisors,
   gatheringAgendaItems,
+  gatheringAttendance,
   gatherings,
+  groupPolls,
+  interimWork,
   memberships,
+  networkGroups,
+  networkMeetingNoteVersions,
+  networkMeetings,
   participants,
+  planProposals,
+  practiceCases,
+  principles,
   programmes,
   providers,
+  quotes,
   rateCards,
   stateTravelRates,
   users,
+  votingRounds,
 } from '../../db/schema/index';
+import { COUNT_RULES, checkPlan } from '../../domain/planning/check-plan';
+import { dateOf, dayOf, dayOffName, defaultSchoolHolidays, isWeekend } from '../../domain/planning/calendar';
+import { loadPlanningData } from '../planning/load';
+import { loadProgramme } from '../programmes/scope';
 import { createTestDatabase } from '../../../tests/helpers/db';
 import { verifyPassword } from '../auth/password';
 import { DEMO_TENANTS, SELJORD_GATHERING_THEMES } from './demo-data';
 import { DEMO_PASSWORD, type DemoSummary, isDatabaseEmpty, resetDemo, seedDemo } from './seed';
+import { DEMO_REFERENCE_NOW, osloAt, osloDayOf } from './timeline';
 
 const SELJORD_PROGRAMME = 'Lederutviklingsprogram Seljord kommune';
 
@@ -92,7 +114,7 @@ describe('seedDemo on an empty database', () => {
     database = await createTestDatabase();
     db = database.db;
     emptyBefore = await isDatabaseEmpty(db);
-    summary = await seedDemo(db);
+    summary = await seedDemo(db, DEMO_REFERENCE_NOW);
   });
   afterAll(async () => {
     await database.close();
@@ -456,7 +478,7 @@ describe('seedDemo on an empty database', () => {
 
   it('refuses to seed a second time and leaves the data as it was', async () => {
     const before = await tableCounts(db);
-    await expect(seedDemo(db)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(seedDemo(db, DEMO_REFERENCE_NOW)).rejects.toMatchObject({ code: 'conflict' });
     expect(await tableCounts(db)).toEqual(before);
   });
 });
@@ -471,9 +493,9 @@ describe('resetDemo', () => {
   it('seeds an empty database and gives the same counts when run again', async () => {
     database = await createTestDatabase();
     const { db } = database;
-    const first = await resetDemo(db);
+    const first = await resetDemo(db, DEMO_REFERENCE_NOW);
     const afterFirst = await tableCounts(db);
-    const second = await resetDemo(db);
+    const second = await resetDemo(db, DEMO_REFERENCE_NOW);
     expect(await tableCounts(db)).toEqual(afterFirst);
     expect(second.logins.map((l) => l.email)).toEqual(first.logins.map((l) => l.email));
     expect(afterFirst).toMatchObject({
@@ -489,7 +511,7 @@ describe('resetDemo', () => {
   it('restores demo data that was changed, and keeps a provider that is not part of the demo', async () => {
     database = await createTestDatabase();
     const { db } = database;
-    await seedDemo(db);
+    await seedDemo(db, DEMO_REFERENCE_NOW);
     const seeded = await tableCounts(db);
 
     // Someone else's tenant, with a user on a .example domain that has a membership, and two users
@@ -511,7 +533,7 @@ describe('resetDemo', () => {
     await db.update(gatherings).set({ theme: 'Endra tema' }).where(eq(gatherings.number, 2));
     await db.insert(stateTravelRates).values({ validFrom: '2027-01-01', carPerKmOre: 550 });
 
-    await resetDemo(db);
+    await resetDemo(db, DEMO_REFERENCE_NOW);
 
     const after = await tableCounts(db);
     expect(after).toEqual({
@@ -541,4 +563,276 @@ describe('resetDemo', () => {
       await db.select().from(participants).where(eq(participants.email, 'kim.sandvik@seljord.example')),
     ).toHaveLength(1);
   });
+});
+
+describe('the demo seeded on different days', () => {
+  let database: Database;
+  let db: Db;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = database.db;
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const programmeIdOf = async (name: string) => (await programmeByName(db, name)).id;
+
+  /** Every dated fact of a programme that the demo presents as past, with its time. */
+  async function pastFacts(programmeId: string): Promise<Array<[string, Date]>> {
+    const gs = await db
+      .select({ id: gatherings.id })
+      .from(gatherings)
+      .where(eq(gatherings.programmeId, programmeId));
+    const gatheringIds = gs.map((g) => g.id);
+    const facts: Array<[string, Date]> = [];
+    const add = (what: string, rows: Array<Date | null>) => {
+      for (const at of rows) if (at) facts.push([what, at]);
+    };
+    const attendance = await db
+      .select({ at: gatheringAttendance.recordedAt, startsAt: gatherings.startsAt })
+      .from(gatheringAttendance)
+      .innerJoin(gatherings, eq(gatherings.id, gatheringAttendance.gatheringId))
+      .where(inArray(gatheringAttendance.gatheringId, gatheringIds));
+    add(
+      'attendance recorded',
+      attendance.map((r) => r.at),
+    );
+    add(
+      'gathering with attendance',
+      attendance.map((r) => r.startsAt),
+    );
+    const cases = await db.select().from(practiceCases).where(eq(practiceCases.programmeId, programmeId));
+    add(
+      'case written',
+      cases.map((c) => c.createdAt),
+    );
+    add(
+      'case used',
+      cases.map((c) => c.usedAt),
+    );
+    const interim = await db.select().from(interimWork).where(eq(interimWork.programmeId, programmeId));
+    add(
+      'mellomarbeid recorded',
+      interim.map((i) => i.recordedAt),
+    );
+    const evals = await db.select().from(evaluations).where(eq(evaluations.programmeId, programmeId));
+    add(
+      'evaluation opened',
+      evals.map((e) => e.openedAt),
+    );
+    add(
+      'evaluation closed',
+      evals.map((e) => e.closedAt),
+    );
+    const answers = await db
+      .select({ on: evaluationAnswers.submittedOn })
+      .from(evaluationAnswers)
+      .innerJoin(evaluations, eq(evaluations.id, evaluationAnswers.evaluationId))
+      .where(eq(evaluations.programmeId, programmeId));
+    add(
+      'evaluation answered (day)',
+      answers.map((a) => osloAt(dayOf(a.on), 0)),
+    );
+    const sessions = await db
+      .select()
+      .from(coachingSessions)
+      .where(eq(coachingSessions.programmeId, programmeId));
+    add(
+      'coaching held',
+      sessions.filter((s) => s.status === 'held').map((s) => s.endsAt),
+    );
+    const notes = await db
+      .select({ at: coachingNotes.createdAt })
+      .from(coachingNotes)
+      .innerJoin(coachingSessions, eq(coachingSessions.id, coachingNotes.sessionId))
+      .where(eq(coachingSessions.programmeId, programmeId));
+    add(
+      'coaching note',
+      notes.map((n) => n.at),
+    );
+    const rounds = await db.select().from(votingRounds).where(eq(votingRounds.programmeId, programmeId));
+    add(
+      'voting round opened',
+      rounds.map((r) => r.openedAt),
+    );
+    add(
+      'voting round closed',
+      rounds.map((r) => r.closedAt),
+    );
+    const ps = await db.select().from(principles).where(eq(principles.programmeId, programmeId));
+    add(
+      'principle',
+      ps.map((p) => p.updatedAt),
+    );
+    const meetings = await db
+      .select()
+      .from(networkMeetings)
+      .innerJoin(networkGroups, eq(networkGroups.id, networkMeetings.groupId))
+      .where(eq(networkGroups.programmeId, programmeId));
+    add(
+      'network meeting held',
+      meetings.filter((m) => m.network_meetings.status === 'held').map((m) => m.network_meetings.endsAt),
+    );
+    const meetingIds = meetings.map((m) => m.network_meetings.id);
+    if (meetingIds.length) {
+      const versions = await db
+        .select()
+        .from(networkMeetingNoteVersions)
+        .where(inArray(networkMeetingNoteVersions.meetingId, meetingIds));
+      add(
+        'meeting note written',
+        versions.map((v) => v.createdAt),
+      );
+      // Notes are written before their meeting: that meeting lies in the past as well.
+      const noted = meetings.filter((m) => versions.some((v) => v.meetingId === m.network_meetings.id));
+      add(
+        'meeting with notes',
+        noted.map((m) => m.network_meetings.startsAt),
+      );
+    }
+    const polls = await db.select().from(groupPolls).where(eq(groupPolls.programmeId, programmeId));
+    add(
+      'poll opened',
+      polls.map((p) => p.createdAt),
+    );
+    const projects = await db.select().from(devProjects).where(eq(devProjects.programmeId, programmeId));
+    add(
+      'project',
+      projects.map((p) => p.updatedAt),
+    );
+    if (projects.length) {
+      const entries = await db
+        .select()
+        .from(devProjectEntries)
+        .where(
+          inArray(
+            devProjectEntries.projectId,
+            projects.map((p) => p.id),
+          ),
+        );
+      add(
+        'log entry',
+        entries.map((e) => e.createdAt),
+      );
+      add(
+        'log entry (day)',
+        entries.map((e) => osloAt(dayOf(e.entryDate), 0)),
+      );
+    }
+    const qs = await db.select().from(quotes).where(eq(quotes.programmeId, programmeId));
+    add(
+      'quote sent',
+      qs.map((q) => q.sentAt),
+    );
+    add(
+      'quote accepted',
+      qs.map((q) => q.acceptedAt),
+    );
+    const plans = await db.select().from(planProposals).where(eq(planProposals.programmeId, programmeId));
+    add(
+      'plan accepted',
+      plans.map((p) => p.acceptedAt),
+    );
+    return facts;
+  }
+
+  async function expectHoldableGatherings(programmeId: string) {
+    const programme = await programmeByName(
+      db,
+      (await db.select().from(programmes).where(eq(programmes.id, programmeId)))[0]!.name,
+    );
+    const rows = await db
+      .select()
+      .from(gatherings)
+      .where(eq(gatherings.programmeId, programmeId))
+      .orderBy(asc(gatherings.number));
+    let previous = -Infinity;
+    for (const g of rows) {
+      for (let day = osloDayOf(g.startsAt!); day <= osloDayOf(g.endsAt!); day++) {
+        const year = Number(dateOf(day).slice(0, 4));
+        expect(isWeekend(day), `${g.number}: ${dateOf(day)}`).toBe(false);
+        expect(dayOffName(day), `${g.number}: ${dateOf(day)}`).toBeNull();
+        const school = defaultSchoolHolidays(year, year).find(
+          (h) => day >= dayOf(h.from) && day <= dayOf(h.to),
+        );
+        expect(school, `${g.number}: ${dateOf(day)}`).toBeUndefined();
+      }
+      expect(g.startsAt!.getTime()).toBeGreaterThan(previous);
+      previous = g.startsAt!.getTime();
+      expect(dateOf(osloDayOf(g.startsAt!)) >= programme.startsOn!).toBe(true);
+      expect(dateOf(osloDayOf(g.endsAt!)) <= programme.endsOn!).toBe(true);
+    }
+    return rows;
+  }
+
+  it.each([
+    ['28 November 2026', '2026-11-28T10:00:00Z'],
+    ['near Easter 2027', '2027-03-20T10:00:00Z'],
+    ['in the summer holiday', '2027-07-10T10:00:00Z'],
+    ['on a leap day', '2028-02-29T12:00:00Z'],
+    ['between Christmas and New Year', '2030-12-30T09:00:00Z'],
+  ])(
+    '%s: Seljord is half-way with its past before that day, Vinje about to start, and the plan holds',
+    async (_, iso) => {
+      const now = new Date(iso);
+      await resetDemo(db, now);
+
+      const seljord = await programmeIdOf(SELJORD_PROGRAMME);
+      const [g1, g2, g3] = await expectHoldableGatherings(seljord);
+      expect(g2!.endsAt!.getTime()).toBeLessThan(now.getTime());
+      expect(osloDayOf(g2!.endsAt!)).toBeLessThan(osloDayOf(now));
+      expect(g3!.startsAt!.getTime()).toBeGreaterThan(now.getTime());
+
+      const facts = await pastFacts(seljord);
+      const kinds = new Set(facts.map(([what]) => what));
+      for (const kind of [
+        'attendance recorded',
+        'case used',
+        'mellomarbeid recorded',
+        'evaluation closed',
+        'evaluation answered (day)',
+        'coaching held',
+        'voting round closed',
+        'meeting note written',
+        'log entry',
+        'quote accepted',
+        'plan accepted',
+      ])
+        expect(kinds, kind).toContain(kind);
+      const late = facts.filter(([, at]) => at.getTime() >= now.getTime());
+      expect(late.map(([what, at]) => `${what} ${at.toISOString()}`)).toEqual([]);
+
+      // Gathering 1's evaluation is closed; gathering 2's open until after now.
+      const evals = await db.select().from(evaluations).where(eq(evaluations.programmeId, seljord));
+      expect(evals.find((e) => e.gatheringId === g1!.id)).toMatchObject({ status: 'closed' });
+      const open = evals.find((e) => e.gatheringId === g2!.id)!;
+      expect(open.status).toBe('open');
+      expect(open.closesAt!.getTime()).toBeGreaterThan(now.getTime());
+
+      // Open coaching slots lie ahead; the one session waiting to be recorded lies behind.
+      const sessions = await db
+        .select()
+        .from(coachingSessions)
+        .where(eq(coachingSessions.programmeId, seljord));
+      const slots = sessions.filter((s) => s.status === 'open');
+      expect(slots.length).toBeGreaterThanOrEqual(12);
+      expect(slots.every((s) => s.startsAt.getTime() > now.getTime())).toBe(true);
+
+      // The planner's own check finds nothing wrong with the stored plan.
+      const data = await loadPlanningData(db, await loadProgramme(db, seljord));
+      expect(data.events.length).toBeGreaterThan(4);
+      const violations = checkPlan(data.input, data.events).filter((v) => !COUNT_RULES.has(v.code));
+      expect(violations.map((v) => v.message)).toEqual([]);
+
+      // Vinje: the first gathering a few weeks ahead, the programme not yet started, nothing past.
+      const vinje = await programmeIdOf('Leiarutvikling Vinje 2027');
+      const vinjeRows = await expectHoldableGatherings(vinje);
+      expect(vinjeRows[0]!.startsAt!.getTime()).toBeGreaterThan(now.getTime() + 13 * 86_400_000);
+      expect(
+        (await programmeByName(db, 'Leiarutvikling Vinje 2027')).startsOn! > dateOf(osloDayOf(now)),
+      ).toBe(true);
+      expect(await pastFacts(vinje)).toEqual([]);
+    },
+  );
 });

@@ -26,7 +26,11 @@ import { seedDemoProjects } from './demo-projects';
 import { seedDemoGatheringLife } from './demo-gathering-life';
 import { seedDemoCoaching } from './demo-coaching';
 import { seedDemoPlatform } from './demo-platform';
+import { seedDemoExpectations } from './demo-expectations';
+import { seedDemoSelfAssessment } from './demo-self-assessment';
+import { seedDemoTenFactor } from './demo-ten-factor';
 import { DEMO_PROVIDER_NAMES, DEMO_STATE_TRAVEL_RATES, DEMO_TENANTS, type DemoTenant } from './demo-data';
+import { demoDecisionDates, demoTimeline } from './timeline';
 
 /** The one password of every demo user; the console prints it next to the logins. */
 export const DEMO_PASSWORD = 'demo-passord-2027';
@@ -55,8 +59,11 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 /**
  * Inserts the demo tenants, their users and the state travel rates in one transaction. Refuses
  * (conflict) when a demo provider is already there; resetDemo starts over instead.
+ *
+ * `now`: the day the demo is seeded. Every date follows from it (timeline.ts): Seljord is half-way
+ * (gatherings 1 and 2 held, gathering 3 to come), Vinje about to start. Tests pass a fixed day
+ * (DEMO_REFERENCE_NOW keeps the dates as written for 2027).
  */
-/** `now`: the day the demo is seeded (coaching slots and past sessions are relative to it). */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSummary> {
   // Hashed once, outside the transaction: argon2 is slow on purpose and every demo user shares it.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -119,9 +126,17 @@ async function insertTenant(
     .values({ ...tenant.client, providerId })
     .returning({ id: clients.id });
   const clientId = client!.id;
+  const timeline = demoTimeline({ ...tenant.programme, gatherings: tenant.gatherings }, now, tenant.stage);
+  const placedByNumber = new Map(timeline.gatherings.map((g) => [g.number, g]));
   const [programme] = await tx
     .insert(programmes)
-    .values({ ...tenant.programme, providerId, clientId })
+    .values({
+      ...tenant.programme,
+      startsOn: timeline.startsOn,
+      endsOn: timeline.endsOn,
+      providerId,
+      clientId,
+    })
     .returning({ id: programmes.id });
   const programmeId = programme!.id;
 
@@ -191,8 +206,8 @@ async function insertTenant(
         theme: g.theme,
         goal: g.goal,
         format: g.format,
-        startsAt: g.startsAt,
-        endsAt: g.endsAt,
+        startsAt: placedByNumber.get(g.number)!.startsAt,
+        endsAt: placedByNumber.get(g.number)!.endsAt,
         venue: g.venue,
       })),
     )
@@ -220,7 +235,8 @@ async function insertTenant(
     ),
   );
 
-  await seedDemoPlan(tx, programmeId, new Date('2026-12-01T09:00:00Z'));
+  const { planAcceptedAt, quoteAcceptedAt } = demoDecisionDates(timeline.startsOn);
+  await seedDemoPlan(tx, programmeId, planAcceptedAt);
   // Seljord's group 1: notes on its first meeting and an open date poll.
   if (tenant.client.name === 'Seljord kommune') await seedDemoGroupLife(tx, programmeId);
   if (tenant.client.name === 'Seljord kommune') await seedDemoProjects(tx, programmeId);
@@ -228,21 +244,24 @@ async function insertTenant(
   // Open coaching slots from the day the demo is seeded (or the programme's start), so a leader can book at once.
   if (tenant.client.name === 'Seljord kommune') await seedDemoCoaching(tx, programmeId, tenant, now);
   if (tenant.client.name === 'Seljord kommune') await seedDemoPlatform(tx, programmeId, tenant);
+  if (tenant.client.name === 'Seljord kommune') await seedDemoExpectations(tx, programmeId, now);
+  if (tenant.client.name === 'Seljord kommune') await seedDemoSelfAssessment(tx, programmeId, now);
+  if (tenant.client.name === 'Seljord kommune') await seedDemoTenFactor(tx, programmeId, now);
 
   // Seljord's offer is accepted (its budget); Vinje's provider has yet to make one.
   if (tenant.client.name === 'Seljord kommune')
     await insertDemoBudget(tx, {
       programmeId,
       providerId,
-      startsOn: tenant.programme.startsOn,
+      startsOn: timeline.startsOn,
       locale: tenant.client.defaultLocale ?? 'nb',
-      acceptedAt: new Date('2026-11-20T09:00:00Z'),
+      acceptedAt: quoteAcceptedAt,
     });
 
   // Seljord's gathering 1 is evaluated (closed, 12 answers) and gathering 2's evaluation is open.
   if (tenant.client.name === 'Seljord kommune') {
     const loginLeader = tenant.leaders.find((l) => l.key === tenant.loginLeaderKey);
-    if (loginLeader) await seedDemoEvaluations(tx, programmeId, loginLeader.email);
+    if (loginLeader) await seedDemoEvaluations(tx, programmeId, loginLeader.email, now);
   }
 
   const advisor = tenant.advisors.find((a) => a.staffed) ?? tenant.advisors[0];

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { EventType, MoveCheck, MoveRequest } from '../../contracts/planning';
 import { ZMoveRequest } from '../../contracts/planning';
-import type { Db } from '../../db/client';
+import { type Db, advisoryXactLock } from '../../db/client';
 import { coachingSessions, gatheringAdvisors, gatherings, networkMeetings } from '../../db/schema/index';
 import type { Actor } from '../../domain/access/policy';
 import { absoluteMinutes, dateOf, parseOsloIso, toOsloIso } from '../../domain/planning/calendar';
@@ -45,6 +45,10 @@ export async function moveEvent(
   const programme = await loadProgramme(db, programmeId);
   authorize(ctx.actor, 'write', { kind: 'programme', scope: scopeOf(programme) });
   const run = async (tx: Db): Promise<MoveCheck> => {
+    // Check-then-write over many rows (advisors' other events, the programme's rhythm): moves and
+    // accepted proposals of one provider take turns, on every instance, so two concurrent moves
+    // cannot both pass the checks against the plan as it was before either.
+    if (!options.dryRun) await advisoryXactLock(tx, `plan:${programme.providerId}`);
     const data = await loadPlanningData(tx, programme);
     let event: StoredEvent | undefined = data.events.find((e) => e.id === eventId && e.type === type);
     if (!event && type === 'gathering') {

@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AcceptResult, PlanEvent, Proposal, ProposeRequest } from '../../contracts/planning';
 import { ZProposeRequest } from '../../contracts/planning';
-import type { Db } from '../../db/client';
+import { type Db, advisoryXactLock } from '../../db/client';
 import {
   coachingSessions,
   gatheringAdvisors,
@@ -128,6 +128,8 @@ export async function acceptProposal(
   const programme = await loadProgramme(db, programmeId);
   authorize(ctx.actor, 'write', { kind: 'programme', scope: scopeOf(programme) });
   return db.transaction(async (tx) => {
+    // Serialised with moves of the same provider's plans (see move.ts).
+    await advisoryXactLock(tx, `plan:${programme.providerId}`);
     const [row] = await tx
       .select()
       .from(planProposals)

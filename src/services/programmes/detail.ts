@@ -6,6 +6,7 @@ import { PROGRAMME_PARTS, type ProgrammeDetail, type ProgrammePart } from '../..
 import { authorize } from '../authorize';
 import type { RequestContext } from '../context';
 import { loadProgramme, scopeOf } from './scope';
+import { isTenFactorEnabled } from '../ten-factor/common';
 
 /** Which resource the policy must allow for a part to be shown to the user. */
 function partResource(part: ProgrammePart, scope: ProgrammeScope, me: string): Resource {
@@ -31,6 +32,14 @@ function partResource(part: ProgrammePart, scope: ProgrammeScope, me: string): R
       return { kind: 'leadershipPlatform', scope };
     case 'evaluations':
       return { kind: 'evaluationResults', scope };
+    case 'selfAssessment':
+      // Everyone in the programme: leaders answer, staff run the phases, the client admin sees averages.
+      return { kind: 'selfAssessmentPhase', scope };
+    case 'report':
+      return { kind: 'clientReport', scope };
+    case 'tenFactor':
+      // The set-up page; a leader's own page is added below when the part is switched on.
+      return { kind: 'tenFactorSurvey', scope };
   }
 }
 
@@ -45,6 +54,9 @@ const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set([
   'coaching',
   'evaluations',
   'platform',
+  'selfAssessment',
+  'report',
+  'tenFactor',
 ]);
 
 export async function getProgrammeDetail(
@@ -57,13 +69,18 @@ export async function getProgrammeDetail(
   authorize(ctx.actor, 'read', { kind: 'programme', scope });
   const me = ctx.actor.userId;
   const roles = rolesIn(ctx.actor, scope);
+  const tenFactorOn = await isTenFactorEnabled(db, programmeId);
   const parts = PROGRAMME_PARTS.filter(
     (part) =>
       can(ctx.actor, 'read', partResource(part, scope, me)) ||
       // A participant answers evaluations even though they never read the results.
       (part === 'evaluations' && roles.includes('participant')) ||
       // Staff and the client admin see whether each leader has a project (never its content).
-      (part === 'project' && can(ctx.actor, 'read', { kind: 'developmentProjectStatus', scope })),
+      (part === 'project' && can(ctx.actor, 'read', { kind: 'developmentProjectStatus', scope })) ||
+      // 10-FAKTOR is optional: a leader sees it only once it is switched on for the programme.
+      (part === 'tenFactor' &&
+        tenFactorOn &&
+        can(ctx.actor, 'read', { kind: 'tenFactorFollowUp', scope, leaderUserId: me })),
   ).map((key) => ({
     key,
     // The quote's page is the builder (provider admin) or the accepted quote (client admin).

@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { FORBIDDEN_TEXT, isCleanText } from '../../contracts/common';
 import type { RosterPreview as ContractRosterPreview } from '../../contracts/roster';
 import {
   buildRosterPreview,
@@ -178,10 +179,16 @@ function readCsv(bytes: Uint8Array, limits: RosterLimits): RawRoster {
   );
 }
 
+// The common text rule (src/contracts/common.ts) for cells: a control character or a broken
+// surrogate in a file is invisible in Excel, so it becomes a space rather than a refused row.
+const FORBIDDEN_IN_CELL = new RegExp(FORBIDDEN_TEXT.source, 'g');
+const cleanCell = (cell: string) => (isCleanText(cell) ? cell : cell.replace(FORBIDDEN_IN_CELL, ' '));
+
 /** Stops at the first row past the limits, so the domain never sees a huge table. */
 function capRows(rows: RawRow[], problems: RosterProblem[], limits: RosterLimits): RawRoster {
   let nonEmpty = 0;
   for (const row of rows) {
+    row.cells = row.cells.map(cleanCell);
     const width = row.cells.reduce((w, cell, i) => (cell.trim() === '' ? w : i + 1), 0);
     if (width > limits.maxColumns) {
       return failed(

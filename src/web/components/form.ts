@@ -1,5 +1,6 @@
 /** Client-side checks that mirror the contracts (ZEmail, ZPassword), for messages before a round trip. */
-export const PASSWORD_MIN_LENGTH = 10;
+// The same as PASSWORD_MIN_LENGTH in src/contracts/common.ts (web imports no runtime from there).
+export const PASSWORD_MIN_LENGTH = 12;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -72,6 +72,9 @@ function Frame({ session, children }: { session: SessionResponse | null; childre
       <footer className="app-footer">
         <div className="app-container">
           <Paragraph data-size="sm">{t('layout.footer')}</Paragraph>
+          <Paragraph data-size="sm">
+            <RouterLink to="/accessibility">{t('accessibility.footerLink')}</RouterLink>
+          </Paragraph>
         </div>
       </footer>
     </>
@@ -127,6 +130,11 @@ function Header({ session }: { session: SessionResponse | null }) {
               ) : null}
             </p>
           ) : null}
+          {session ? (
+            <RouterLink to="/my-data" className="app-user__data" data-testid="my-data-link">
+              {t('privacy.mineTitle')}
+            </RouterLink>
+          ) : null}
           <LanguageSwitch />
           {session ? (
             <Button
@@ -175,6 +183,11 @@ function Header({ session }: { session: SessionResponse | null }) {
                   <li key={`${provider.id}-audit`}>
                     <NavRouterLink to={`/admin/${provider.id}/audit`}>
                       {t('home.auditLink') + suffix}
+                    </NavRouterLink>
+                  </li>,
+                  <li key={`${provider.id}-sso`}>
+                    <NavRouterLink to={`/admin/${provider.id}/sso`}>
+                      {t('oidc.admin.navLink') + suffix}
                     </NavRouterLink>
                   </li>,
                 ];

@@ -66,6 +66,13 @@ export function HomePage() {
                 </Heading>
               </Card>
             </li>
+            <li>
+              <Card data-color="accent" className="app-card-link">
+                <Heading level={3} data-size="xs">
+                  <RouterLink to={`/admin/${provider.id}/privacy`}>{t('privacy.adminLink')}</RouterLink>
+                </Heading>
+              </Card>
+            </li>
           </ul>
         </section>
       ))}

@@ -100,6 +100,11 @@ export function LoginPage() {
           </div>
         </form>
       </Card>
+      <Paragraph>
+        <RouterLink to={next === '/' ? '/login/sso' : `/login/sso?next=${encodeURIComponent(next)}`}>
+          {t('oidc.loginWithMunicipality')}
+        </RouterLink>
+      </Paragraph>
     </div>
   );
 }

@@ -12,30 +12,7 @@ import { RouterLink } from '../components/router-link';
 import { formatDate, formatKroner, formatNumber, formatPercent } from '../format';
 import { GOALS_MAX_LENGTH, downloadOuSummaryPdf, ouSummaryPath, useOuSummary, useUpdateGoals } from '../ou';
 import { useLocale } from '../session';
-
-// The browser's print gives the same document as the PDF: no header, navigation or buttons, the
-// goals as text rather than a text box, tables kept whole where they fit.
-const PRINT_CSS = `
-.app-ou__goals-print { display: none; }
-.app-ou__pre { white-space: pre-wrap; }
-.app-ou__facts { display: grid; grid-template-columns: max-content 1fr; gap: var(--ds-size-1) var(--ds-size-4); margin: 0; }
-.app-ou__facts dt { color: var(--ds-color-neutral-text-subtle); }
-.app-ou__facts dd { margin: 0; }
-.app-ou__actions { display: flex; flex-wrap: wrap; gap: var(--ds-size-3); }
-.app-ou__table-wrap { overflow-x: auto; }
-.app-ou td.app-ou__amount, .app-ou th.app-ou__amount { text-align: right; }
-.app-ou td.app-ou__amount { white-space: nowrap; }
-.app-ou tbody th { white-space: nowrap; }
-@media print {
-  .app-header, .app-nav, .app-footer, .app-main nav, .ds-breadcrumbs, .app-ou__actions, .app-ou__goals-form { display: none !important; }
-  .app-ou__table-wrap { overflow: visible !important; }
-  .app-ou__goals-print { display: block !important; }
-  .app-main { padding: 0 !important; }
-  .app-ou table { break-inside: avoid; }
-  .app-ou h2 { break-after: avoid; }
-  body { background: #fff !important; }
-}
-`;
+import './ou-summary.css';
 
 /** `/programmes/:programmeId/ou`: the OU-midler summary, for the provider admin and the client admin. */
 export function OuSummaryRoute() {
@@ -78,7 +55,6 @@ export function OuSummaryPage({ programme }: { programme: ProgrammeDetail }) {
   const path = ouSummaryPath(programme.id);
   return (
     <div className="app-page app-ou" data-testid="ou-summary">
-      <style>{PRINT_CSS}</style>
       <ProgrammePageHead
         programme={programme}
         title={t('ouSummary.title')}

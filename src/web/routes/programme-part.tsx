@@ -9,6 +9,8 @@ import { CoachingPage } from './coaching';
 import { ComingSoonPage } from './coming-soon';
 import { DevProjectPage } from './dev-project';
 import { EvaluationsPage } from './evaluations';
+import { ExpectationsSection } from '../components/expectations-section';
+import { OverallEvaluationSection } from '../components/overall-evaluation-section';
 import { GatheringsPage } from './gatherings';
 import { GroupsPage } from './groups';
 import { ParticipantsPage } from './participants';
@@ -16,6 +18,9 @@ import { PlanPage } from './plan';
 import { PlatformPage } from './platform';
 import { QuotePage } from './quote';
 import { QuoteBudgetPage } from './quote-versions';
+import { TenFactorPage } from './ten-factor';
+import { SelfAssessmentPage } from './self-assessment';
+import { ReportPage } from './report';
 
 /** `/programmes/:programmeId/:part`: a part this user may open, or not found. */
 export function ProgrammePartRoute() {
@@ -58,6 +63,22 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
     case 'coaching':
       return <CoachingPage programme={programme} />;
     case 'evaluations':
-      return <EvaluationsPage programme={programme} />;
+      // The expectations at the start and the overall evaluation at the end sit with the
+      // gathering evaluations: one page for everything the leaders are asked.
+      return (
+        <>
+          <EvaluationsPage programme={programme} />
+          <div className="app-page" data-testid="programme-surveys">
+            <ExpectationsSection programme={programme} />
+            <OverallEvaluationSection programme={programme} />
+          </div>
+        </>
+      );
+    case 'tenFactor':
+      return <TenFactorPage programme={programme} />;
+    case 'selfAssessment':
+      return <SelfAssessmentPage programme={programme} />;
+    case 'report':
+      return <ReportPage programme={programme} />;
   }
 }

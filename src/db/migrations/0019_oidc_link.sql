@@ -1,0 +1,2 @@
+ALTER TABLE "oidc_login_states" ADD COLUMN "link_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "oidc_login_states" ADD CONSTRAINT "oidc_login_states_link_user_id_users_id_fk" FOREIGN KEY ("link_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;

@@ -1,0 +1,3 @@
+export * from './factors';
+export * from './parse';
+export * from './results';
