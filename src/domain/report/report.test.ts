@@ -181,7 +181,8 @@ const arbInput: fc.Arbitrary<ReportInput> = fc.record({
     }),
     { maxLength: 6 },
   ),
-  groups: fc.array(arbGroup, { maxLength: 6 }),
+  // A programme numbers its groups uniquely (the database enforces it).
+  groups: fc.uniqueArray(arbGroup, { maxLength: 6, selector: (g) => g.number }),
   coaching: fc.record({
     quotaMinutes: fc.option(fc.nat(10_000), { nil: null }),
     usedMinutes: fc.nat(10_000),
