@@ -7,19 +7,23 @@ import { existsSync } from 'node:fs';
 // PGlite and on PostgreSQL), e2e (Debian's Chromium). A tier whose service is missing fails in CI
 // and is skipped loudly elsewhere.
 const dbInclude = ['src/**/*.db.test.ts', 'tests/**/*.db.test.ts'];
+// Files that belong to one database only: two app instances need a server (PostgreSQL); the
+// fuzzing runs once, on PGlite (see the files for why).
+const pgOnly = ['tests/**/*.pg.test.ts'];
+const pgliteOnly = ['tests/**/*.pglite.test.ts'];
 
 const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
       include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-      exclude: dbInclude,
+      exclude: [...dbInclude, ...pgOnly, ...pgliteOnly],
     },
   },
   {
     test: {
       name: 'db-pglite',
-      include: dbInclude,
+      include: [...dbInclude, ...pgliteOnly],
       env: { TEST_DB_KIND: 'pglite' },
       globalSetup: ['tests/setup/db-template.ts'],
       testTimeout: 30_000,
@@ -32,7 +36,7 @@ if (testDatabaseUrl) {
   projects.push({
     test: {
       name: 'db-postgres',
-      include: dbInclude,
+      include: [...dbInclude, ...pgOnly],
       env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: testDatabaseUrl },
       globalSetup: ['tests/setup/db-template.ts'],
       testTimeout: 30_000,

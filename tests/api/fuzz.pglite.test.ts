@@ -16,13 +16,10 @@ import { type LoggedIn, logInAs, useTestApp } from '../helpers/app';
 // response is HTML; and afterwards no text column holds a control character or a mangled
 // surrogate (the common text rule, src/contracts/common.ts).
 //
-// Runs in db-pglite only: ~90 endpoints × ~20 runs is ~2 500 requests, which takes about a
+// Runs in db-pglite only (*.pglite.test.ts, vitest.config.ts): ~90 endpoints × ~20 runs is ~2 500 requests, which takes about a
 // minute on PGlite on the loaded CI machine; the same requests on PostgreSQL would double the
 // budget while testing the same validation code (the SQL paths are covered by the other
 // *.db.test.ts files on both databases). A deliberate choice, not a missing service.
-
-const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
-const describeFuzz = kind === 'pglite' ? describe : describe.skip;
 
 // FUZZ_LOG_LEVEL=error shows the stack of a 500 in the log.
 const ctx = useTestApp({ LOG_LEVEL: process.env.FUZZ_LOG_LEVEL ?? 'silent' });
@@ -478,7 +475,6 @@ let pool: ParamPool = {};
 let sessions: Record<Exclude<Role, 'anonymous'>, LoggedIn>;
 
 beforeAll(async () => {
-  if (kind !== 'pglite') return;
   const { app, database, clock } = ctx();
   const started = Date.now();
   const summary: DemoSummary = await seedDemo(database.db, clock.now);
@@ -509,7 +505,7 @@ beforeAll(async () => {
   pool = await buildParamPool(database.db, endpoints, scope);
 }, 120_000);
 
-describeFuzz('fuzzing every write endpoint', () => {
+describe('fuzzing every write endpoint', () => {
   it('finds the write endpoints in the OpenAPI document (so new routes are fuzzed too)', () => {
     expect(endpoints.length).toBeGreaterThan(50);
     // A few that must be there: auth, a JSON write, a DELETE, an upload.

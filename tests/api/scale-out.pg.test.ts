@@ -10,19 +10,13 @@ import { enqueueEmail } from '../../src/services/mail/outbox';
 import { enqueueReminders } from '../../src/services/planning/invitations';
 import { type RunningServer, startServer } from '../../src/server/start';
 import { createTenant, createUserWithRole, TEST_PASSWORD } from '../factories';
-import { testDbKind } from '../helpers/db';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { withDatabase } from '../setup/db-template';
 
 // Two app instances (each its own HTTP server, pool and mail worker) on ONE PostgreSQL database
 // behave as one. PGlite is an in-process database that only one process can open, so there is
 // nothing to scale out: this file runs in the db-postgres project only.
-const onPostgres = testDbKind() === 'postgres';
-if (!onPostgres) {
-  console.warn(
-    '\n*** SKIPPED in db-pglite: tests/api/scale-out.db.test.ts needs PostgreSQL (two instances on one database); it runs in the db-postgres project (TEST_DATABASE_URL). ***\n',
-  );
-}
+// Runs in the db-postgres project only (*.pg.test.ts, vitest.config.ts): PGlite is one process.
 
 interface Instances {
   a: RunningServer;
@@ -69,7 +63,6 @@ const instances = () => {
 };
 
 beforeAll(async () => {
-  if (!onPostgres) return;
   const database = await freshPostgresDatabase();
   const smtp = await startTestSmtpServer();
   const configOf = () =>
@@ -119,7 +112,7 @@ async function call(
   return { status: res.status, text, headers: res.headers, json: <T>() => JSON.parse(text) as T };
 }
 
-describe.skipIf(!onPostgres)('two instances on one PostgreSQL', () => {
+describe('two instances on one PostgreSQL', () => {
   it('shares sessions: a log-in on A works on B, and a log-out on A ends it on B', async () => {
     const { a, b } = instances();
     const db = a.database.db;
