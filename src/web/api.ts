@@ -196,7 +196,8 @@ interface RequestOptions {
   csrf?: boolean;
 }
 
-async function request<T>(
+/** The one JSON call: session CSRF token, JSON body, errors mapped to `ApiError`. */
+export async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   options: RequestOptions = {},

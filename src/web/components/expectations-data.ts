@@ -1,8 +1,4 @@
-/**
- * Expectations and the overall evaluation: the API calls and their queries. The shared `request()`
- * of api.ts is private to it, so JSON goes through `downloadFile` (the same fetch with the session's
- * CSRF token and the same error mapping) and is parsed here.
- */
+/** Expectations and the overall evaluation: the API calls and their queries. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ExpectationResults,
@@ -18,7 +14,7 @@ import type {
   OverallEvaluationResults,
   OverallEvaluationView,
 } from '../../contracts/overall-evaluation';
-import { type Locale, downloadFile } from '../api';
+import { type Locale, downloadFile, request } from '../api';
 
 export type {
   ExpectationResults,
@@ -29,11 +25,8 @@ export type {
   OverallEvaluationView,
 };
 
-async function json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const { blob } = await downloadFile(method, path, { body, fallbackName: 'response.json' });
-  const text = await blob.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const json = <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> =>
+  request<T>(method, path, body === undefined ? {} : { body });
 
 const enc = encodeURIComponent;
 const ex = (programmeId: string) => `/api/programmes/${enc(programmeId)}/expectations`;
