@@ -2,6 +2,39 @@ import type { Catalog } from './nb';
 
 /** English, for advisors and others who prefer it. Norwegian terms are kept where they are names. */
 export const en: Catalog = {
+  retention: {
+    categories: {
+      coachingNotes: {
+        name: 'Coaching notes',
+        description: "The advisor's notes from coaching sessions and the leader's own reflections.",
+      },
+      devProjects: {
+        name: 'Development projects',
+        description: "The leader's development project with its learning log and shares.",
+      },
+      networkNotes: {
+        name: 'Network group notes',
+        description: 'Minutes of network meetings with earlier versions, and answers to scheduling polls.',
+      },
+      practiceWork: {
+        name: 'Practice cases and interim work',
+        description: 'Practice cases and interim work handed in between gatherings.',
+      },
+      surveyFreeText: {
+        name: 'Free text in evaluations and expectations',
+        description:
+          'Free-text answers in evaluations and expectation rounds. Ratings and counts are kept for the report.',
+      },
+      selfAssessments: {
+        name: 'Self-assessments',
+        description: "The leader's self-assessments and the employees' ratings, with their single-use links.",
+      },
+      emailBodies: {
+        name: 'E-mail contents',
+        description: 'The text of e-mails sent about the programme. Recipient and subject are kept.',
+      },
+    },
+  },
   privacy: {
     title: 'Privacy',
     lead: 'Export everything stored about a person, or erase them. What invoicing needs is kept without their name.',

@@ -5,6 +5,39 @@
  * Interpolation uses i18next syntax: `{{name}}`. The server uses the `email` section for e-mails.
  */
 export const nb = {
+  retention: {
+    categories: {
+      coachingNotes: {
+        name: 'Coachingnotater',
+        description: 'Veilederens notater fra coachingsamtaler og lederens egne refleksjoner.',
+      },
+      devProjects: {
+        name: 'Utviklingsprosjekter',
+        description: 'Lederens utviklingsprosjekt med læringslogg og delinger.',
+      },
+      networkNotes: {
+        name: 'Nettverksgruppenotater',
+        description: 'Referater fra nettverksmøter med tidligere versjoner, og svar i tidsavstemninger.',
+      },
+      practiceWork: {
+        name: 'Praksiscaser og mellomarbeid',
+        description: 'Praksiscaser og mellomarbeid levert mellom samlingene.',
+      },
+      surveyFreeText: {
+        name: 'Fritekst i evalueringer og forventninger',
+        description:
+          'Fritekstsvar i evalueringer og forventningsrunder. Tallsvar og antall beholdes til rapporten.',
+      },
+      selfAssessments: {
+        name: 'Egenvurderinger',
+        description: 'Lederens egenvurderinger og medarbeidernes vurderinger, med engangslenkene.',
+      },
+      emailBodies: {
+        name: 'Innhold i e-poster',
+        description: 'Teksten i e-poster sendt om programmet. Mottaker og emne beholdes.',
+      },
+    },
+  },
   privacy: {
     title: 'Personvern',
     lead: 'Eksporter alt som er lagret om en person, eller slett personen. Det som trengs for fakturering, beholdes uten navn.',

@@ -2,6 +2,40 @@ import type { Catalog } from './nb';
 
 /** Nynorsk. Seljord and many other municipalities write nynorsk, so this is a first-class language. */
 export const nn: Catalog = {
+  retention: {
+    categories: {
+      coachingNotes: {
+        name: 'Coachingnotat',
+        description: 'Rettleiaren sine notat frå coachingsamtalar og leiaren sine eigne refleksjonar.',
+      },
+      devProjects: {
+        name: 'Utviklingsprosjekt',
+        description: 'Utviklingsprosjektet til leiaren med læringslogg og delingar.',
+      },
+      networkNotes: {
+        name: 'Nettverksgruppenotat',
+        description: 'Referat frå nettverksmøte med tidlegare versjonar, og svar i tidsavstemmingar.',
+      },
+      practiceWork: {
+        name: 'Praksiscasar og mellomarbeid',
+        description: 'Praksiscasar og mellomarbeid levert mellom samlingane.',
+      },
+      surveyFreeText: {
+        name: 'Fritekst i evalueringar og forventningar',
+        description:
+          'Fritekstsvar i evalueringar og forventningsrundar. Talsvar og tal på svar vert haldne på til rapporten.',
+      },
+      selfAssessments: {
+        name: 'Eigenvurderingar',
+        description:
+          'Eigenvurderingane til leiaren og vurderingane frå medarbeidarane, med eingongslenkjene.',
+      },
+      emailBodies: {
+        name: 'Innhald i e-postar',
+        description: 'Teksten i e-postar sende om programmet. Mottakar og emne vert haldne på.',
+      },
+    },
+  },
   privacy: {
     title: 'Personvern',
     lead: 'Eksporter alt som er lagra om ein person, eller slett personen. Det som trengst for fakturering, blir teke vare på utan namn.',
