@@ -30,7 +30,7 @@ import { seedDemoExpectations } from './demo-expectations';
 import { seedDemoSelfAssessment } from './demo-self-assessment';
 import { seedDemoTenFactor } from './demo-ten-factor';
 import { DEMO_PROVIDER_NAMES, DEMO_STATE_TRAVEL_RATES, DEMO_TENANTS, type DemoTenant } from './demo-data';
-import { demoDecisionDates, demoTimeline } from './timeline';
+import { demoDecisionDates, demoProgrammeName, demoTimeline } from './timeline';
 
 /** The one password of every demo user; the console prints it next to the logins. */
 export const DEMO_PASSWORD = 'demo-passord-2027';
@@ -132,6 +132,7 @@ async function insertTenant(
     .insert(programmes)
     .values({
       ...tenant.programme,
+      name: demoProgrammeName(tenant.programme.name, timeline.gatherings[0]?.startsAt, timeline.endsOn),
       startsOn: timeline.startsOn,
       endsOn: timeline.endsOn,
       providerId,

@@ -10,6 +10,7 @@ import {
   demoAdvisorCourse,
   demoBlackouts,
   demoDecisionDates,
+  demoProgrammeName,
   demoTimeline,
   gatheringDayBlock,
   nextAfter,
@@ -146,5 +147,28 @@ describe('the demo timeline', () => {
     const opened = new Date('2027-04-15T13:30:00Z');
     expect(nextAfter(opened, 7, new Date('2027-04-20T08:00:00Z'))).toEqual(new Date('2027-04-22T13:30:00Z'));
     expect(nextAfter(opened, 7, new Date('2027-04-22T13:30:00Z'))).toEqual(new Date('2027-04-29T13:30:00Z'));
+  });
+
+  it('names a programme after the years it runs, the first from its first gathering in Oslo time', () => {
+    expect(
+      demoProgrammeName('Leiarutvikling Vinje 2027', new Date('2029-02-01T08:00:00Z'), '2029-11-30'),
+    ).toBe('Leiarutvikling Vinje 2029');
+    expect(
+      demoProgrammeName('Leiarutvikling Vinje 2027', new Date('2026-12-17T08:00:00Z'), '2027-10-08'),
+    ).toBe('Leiarutvikling Vinje 2026–2027');
+    // 31 December 23:30 UTC is already New Year's Day in Oslo.
+    expect(
+      demoProgrammeName('Leiarutvikling Vinje 2027', new Date('2027-12-31T23:30:00Z'), '2028-10-01'),
+    ).toBe('Leiarutvikling Vinje 2028');
+    expect(
+      demoProgrammeName(
+        'Lederutviklingsprogram Seljord kommune',
+        new Date('2029-02-01T08:00:00Z'),
+        '2029-11-30',
+      ),
+    ).toBe('Lederutviklingsprogram Seljord kommune');
+    expect(demoProgrammeName('Leiarutvikling Vinje 2027', undefined, '2027-11-26')).toBe(
+      'Leiarutvikling Vinje 2027',
+    );
   });
 });

@@ -217,6 +217,24 @@ export function weekdayOnOrBefore(day: number): number {
 }
 
 /** When the demo's offer was accepted and the year plan made: weeks before the programme starts. */
+/**
+ * The programme's name with its years following its dates: "Leiarutvikling Vinje 2027" seeded so
+ * that it runs from December 2026 to October 2027 becomes "Leiarutvikling Vinje 2026–2027". The
+ * first year is the first gathering's (in Oslo); a name without a year is left alone.
+ */
+export function demoProgrammeName(
+  templateName: string,
+  firstGatheringAt: Date | undefined,
+  endsOn: IsoDate,
+): string {
+  if (!firstGatheringAt) return templateName;
+  const from = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(
+    firstGatheringAt,
+  );
+  const to = endsOn.slice(0, 4);
+  return templateName.replace(/\b20\d\d\b/, from === to ? from : `${from}–${to}`);
+}
+
 export function demoDecisionDates(startsOn: IsoDate): { quoteAcceptedAt: Date; planAcceptedAt: Date } {
   const start = Date.parse(`${startsOn}T09:00:00Z`);
   return {
