@@ -16,6 +16,7 @@ const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
+      isolate: false,
       include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
       exclude: [...dbInclude, ...pgOnly, ...pgliteOnly],
     },
@@ -23,6 +24,7 @@ const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'db-pglite',
+      isolate: false,
       include: [...dbInclude, ...pgliteOnly],
       env: { TEST_DB_KIND: 'pglite' },
       globalSetup: ['tests/setup/db-template.ts'],
@@ -36,6 +38,7 @@ if (testDatabaseUrl) {
   projects.push({
     test: {
       name: 'db-postgres',
+      isolate: false,
       include: [...dbInclude, ...pgOnly],
       env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: testDatabaseUrl },
       globalSetup: ['tests/setup/db-template.ts'],
@@ -59,9 +62,15 @@ if (existsSync(chromiumPath)) {
       name: 'e2e',
       include: ['tests/e2e/**/*.e2e.ts'],
       globalSetup: ['tests/setup/e2e-build.ts'],
-      testTimeout: 60_000,
+      // Generous: three files share 2 cores with the server tier; a hang still fails.
+      testTimeout: 120_000,
       hookTimeout: 120_000,
-      fileParallelism: false,
+      // Three browser files at a time: a browser test mostly waits (for the page, the server, axe),
+      // so on 2 cores three overlap well; each file has its own server, database copy and browser.
+      maxWorkers: 3,
+      // A worker imports the app once for all its files (a file's harness state is reset in
+      // useHarness) instead of spending ~10 s per file importing it again.
+      isolate: false,
     },
   });
 } else if (isCI) {

@@ -38,6 +38,9 @@ export function useHarness(fileName: string, use: (harness: Harness) => void): v
   let harness: Harness | null = null;
   const started = Date.now();
   beforeAll(async () => {
+    // Browser files share their worker's modules (vitest.config.ts: isolate false), so this file's
+    // records start empty rather than where the previous file in the worker left them.
+    resetFileRecords();
     harness = await startHarness();
     use(harness);
   });
@@ -214,6 +217,13 @@ let axeMs = 0;
 
 /** Every page that passed axe in this file, for the summary at the end. */
 export const visitedPages = new Set<string>();
+
+function resetFileRecords(): void {
+  for (const list of [pageErrors, consoleErrors, cspViolations, axePages, scriptedChecks]) list.length = 0;
+  for (const rule of Object.keys(ruleTags)) delete ruleTags[rule];
+  visitedPages.clear();
+  axeMs = 0;
+}
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });

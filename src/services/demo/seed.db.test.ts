@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, like } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ZEmail } from '../../contracts/common';
 import type { Database, Db } from '../../db/client';
@@ -43,6 +43,8 @@ import { DEMO_PASSWORD, type DemoSummary, isDatabaseEmpty, resetDemo, seedDemo }
 import { DEMO_REFERENCE_NOW, osloAt, osloDayOf } from './timeline';
 
 const SELJORD_PROGRAMME = 'Lederutviklingsprogram Seljord kommune';
+/** Seeded on DEMO_REFERENCE_NOW, Vinje is about to start and runs into 2028 (its name follows its years). */
+const VINJE_PROGRAMME = 'Leiarutvikling Vinje 2027–2028';
 
 async function programmeByName(db: Db, name: string) {
   const [row] = await db.select().from(programmes).where(eq(programmes.name, name));
@@ -151,7 +153,7 @@ describe('seedDemo on an empty database', () => {
         client: 'Vinje kommune',
         number: '4036',
         locale: 'nn',
-        programme: 'Leiarutvikling Vinje 2027',
+        programme: VINJE_PROGRAMME,
       },
     ]);
     const seljord = await programmeByName(db, SELJORD_PROGRAMME);
@@ -463,7 +465,7 @@ describe('seedDemo on an empty database', () => {
       )
       .where(isNull(memberships.id));
     expect(crossStaffed).toEqual([]);
-    const vinje = await programmeByName(db, 'Leiarutvikling Vinje 2027');
+    const vinje = await programmeByName(db, VINJE_PROGRAMME);
     const [vinjeCount] = await db
       .select({ n: count() })
       .from(participants)
@@ -826,12 +828,22 @@ describe('the demo seeded on different days', () => {
       expect(violations.map((v) => v.message)).toEqual([]);
 
       // Vinje: the first gathering a few weeks ahead, the programme not yet started, nothing past.
-      const vinje = await programmeIdOf('Leiarutvikling Vinje 2027');
+      // Its name carries the years it runs, from the first gathering's to the end's.
+      const [vinjeRow] = await db
+        .select()
+        .from(programmes)
+        .where(like(programmes.name, 'Leiarutvikling Vinje %'));
+      const vinje = vinjeRow!.id;
       const vinjeRows = await expectHoldableGatherings(vinje);
       expect(vinjeRows[0]!.startsAt!.getTime()).toBeGreaterThan(now.getTime() + 13 * 86_400_000);
-      expect(
-        (await programmeByName(db, 'Leiarutvikling Vinje 2027')).startsOn! > dateOf(osloDayOf(now)),
-      ).toBe(true);
+      expect(vinjeRow!.startsOn! > dateOf(osloDayOf(now))).toBe(true);
+      const firstYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(
+        vinjeRows[0]!.startsAt!,
+      );
+      const endYear = vinjeRow!.endsOn!.slice(0, 4);
+      expect(vinjeRow!.name).toBe(
+        `Leiarutvikling Vinje ${firstYear === endYear ? firstYear : `${firstYear}–${endYear}`}`,
+      );
       expect(await pastFacts(vinje)).toEqual([]);
     },
   );
