@@ -87,6 +87,12 @@ const ZEnv = z
         '32 bytes as 64 hex characters or base64 (openssl rand -base64 32)',
       )
       .optional(),
+    /**
+     * Lets the server fetch an OpenID issuer over plain http on this machine (localhost, 127.0.0.0/8,
+     * ::1), for a test identity provider. Default: on only when NODE_ENV=test. Private, link-local
+     * and metadata addresses stay refused either way.
+     */
+    OIDC_ALLOW_LOOPBACK: ZBool.optional(),
   })
   .superRefine((e, ctx) => {
     if (e.MATERIALS_STORAGE !== 's3') return;
@@ -128,6 +134,8 @@ export interface Config {
   materials: MaterialsConfig;
   /** SECRETS_KEY decoded (32 bytes); undefined: stored secrets (OIDC client secrets) cannot be saved or used. */
   secretsKey: Buffer | undefined;
+  /** OIDC_ALLOW_LOOPBACK: the server may fetch an issuer on this machine over http (tests). */
+  oidcAllowLoopback: boolean;
 }
 
 /** SECRETS_KEY as 32 bytes, or null when it is neither 64 hex characters nor base64 of 32 bytes. */
@@ -186,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: e.DATABASE_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
     secretsKey: e.SECRETS_KEY ? (decodeSecretsKey(e.SECRETS_KEY) ?? undefined) : undefined,
+    oidcAllowLoopback: e.OIDC_ALLOW_LOOPBACK ?? e.NODE_ENV === 'test',
     materials:
       e.MATERIALS_STORAGE === 's3'
         ? {

@@ -6,6 +6,7 @@ import { registerMailCommand } from './mail';
 import { registerMigrateCommand } from './migrate';
 import { registerPlanCommand } from './plan';
 import { registerQuoteCommand } from './quote';
+import { registerRetentionCommand } from './retention';
 import { registerServeCommand } from './serve';
 
 const program = new Command()
@@ -21,5 +22,6 @@ registerQuoteCommand(program);
 registerPlanCommand(program);
 registerGroupsCommand(program);
 registerBackupCommands(program);
+registerRetentionCommand(program);
 
 await program.parseAsync(process.argv);

@@ -10,6 +10,7 @@ export const ZProgrammeMembership = z.object({
   id: ZUuid,
   name: z.string(),
   providerName: z.string(),
+  clientId: ZUuid,
   clientName: z.string(),
   roles: z.array(ZRole),
 });

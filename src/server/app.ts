@@ -53,6 +53,8 @@ import { registerTenFactorRoutes } from './routes/ten-factor';
 import { registerSelfAssessmentRoutes } from './routes/self-assessment';
 import { registerReportRoutes } from './routes/report';
 import { registerPrivacyRoutes } from './routes/privacy';
+import { registerProcessingRecordRoutes } from './routes/processing-record';
+import { registerRetentionRoutes } from './routes/retention';
 import { registerOidcRoutes } from './routes/oidc';
 
 export interface AppDeps {
@@ -187,6 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSelfAssessmentRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerProcessingRecordRoutes(app, deps);
+  registerRetentionRoutes(app, deps);
 
   const webDir = deps.webDir ?? fileURLToPath(new URL('../../dist/web', import.meta.url));
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

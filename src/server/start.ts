@@ -1,10 +1,13 @@
 import type { Config } from '../config';
 import { type Database, openDatabase } from '../db/client';
-import { type DemoSummary, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../services/demo/seed';
+import { type DemoSummary, DEMO_PASSWORD, seedDemoIfEmpty } from '../services/demo/seed';
 import { createSmtpTransport, type MailSender, startMailSender } from '../services/mail/sender';
 import { purgeExpired } from '../services/auth/housekeeping';
 import { enqueueReminders } from '../services/planning/invitations';
 import { runEvaluationReminders } from '../services/evaluations/reminders';
+import { runRetentionJob } from '../services/retention/retention';
+import { runExpectationReminders } from '../services/expectations/reminders';
+import { runOverallEvaluationReminders } from '../services/overall-evaluation/reminders';
 import { type App, buildApp, publicUrlOf } from './app';
 
 export interface RunningServer {
@@ -31,7 +34,8 @@ export async function startServer(
   // Several instances may start at once on one PostgreSQL: an advisory lock in migrate() makes
   // the others wait instead of racing to apply the same migration.
   await database.migrate();
-  const demo = config.seedDemo && (await isDatabaseEmpty(database.db)) ? await seedDemo(database.db) : null;
+  // Several instances on one empty database: an advisory lock lets exactly one seed the demo.
+  const demo = config.seedDemo ? await seedDemoIfEmpty(database.db) : null;
 
   const app = await buildApp({ config, database, ...(opts.webDir ? { webDir: opts.webDir } : {}) });
   // Expired sessions and old log-in attempts only take space; clean up now and then (idempotent,
@@ -42,6 +46,18 @@ export async function startServer(
     } catch (err) {
       app.log.warn({ err }, 'housekeeping failed');
     }
+    // Retention: each programme's data that is due is deleted (one transaction per programme under
+    // an advisory lock on it, and the applied record read after taking it, so instances running
+    // this at once delete each category once).
+    try {
+      const applied = await runRetentionJob(database.db, new Date(), (message, details) =>
+        app.log.warn(details, message),
+      );
+      for (const { programmeId, runs } of applied)
+        app.log.info({ programmeId, categories: runs.map((r) => r.category) }, 'retention applied');
+    } catch (err) {
+      app.log.warn({ err }, 'retention job failed');
+    }
   };
   await housekeeping();
   const housekeepingTimer = setInterval(() => void housekeeping(), 3600_000);
@@ -51,7 +67,8 @@ export async function startServer(
   // outbox by every instance that runs the mail worker. Running on several instances at once is
   // safe: a plan reminder is claimed by inserting its (event, start, person) key into
   // event_reminders (ON CONFLICT DO NOTHING) in the transaction that queues it, and an evaluation's
-  // daily round by a conditional UPDATE of last_reminded_on, so each is queued exactly once.
+  // (expectation round's, overall evaluation's) daily round by a conditional UPDATE of
+  // last_reminded_on, so each is queued exactly once.
   let reminderPass: Promise<void> | null = null;
   const reminders = () =>
     (reminderPass ??= (async () => {
@@ -59,6 +76,10 @@ export async function startServer(
         await enqueueReminders(database.db, new Date(), config.reminderHoursBefore);
         // Evaluations: close those past their time, remind those who have not answered (once a day).
         await runEvaluationReminders(database.db, new Date(), publicUrlOf(app, config));
+        // The expectation round and the overall evaluation: the same rule (the overall evaluation
+        // also closes at its time; an expectation round has none).
+        await runExpectationReminders(database.db, new Date(), publicUrlOf(app, config));
+        await runOverallEvaluationReminders(database.db, new Date(), publicUrlOf(app, config));
       } catch (err) {
         app.log.warn({ err }, 'queueing reminders failed');
       } finally {

@@ -578,7 +578,18 @@ export const api = {
   latestInterimWork: (programmeId: string) =>
     request<LatestInterimWork>('GET', `/api/programmes/${enc(programmeId)}/interim-work/latest`),
   outbox: (providerId: string) => request<OutboxList>('GET', `/api/providers/${enc(providerId)}/outbox`),
-  audit: (providerId: string) => request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit`),
+  /** The filters and page as the page's own query string (`kind`, `actor`, `programme`, `from`, `to`, `limit`, `offset`). */
+  audit: (providerId: string, query: URLSearchParams) =>
+    request<AuditList>('GET', `/api/providers/${enc(providerId)}/audit?${query.toString()}`),
+  downloadAudit: (providerId: string, filters: URLSearchParams, locale: Locale) => {
+    const query = new URLSearchParams(filters);
+    query.delete('limit');
+    query.delete('offset');
+    query.set('locale', locale);
+    return downloadFile('GET', `/api/providers/${enc(providerId)}/audit.csv?${query.toString()}`, {
+      fallbackName: 'audit.csv',
+    });
+  },
   myDevProject: (programmeId: string) =>
     request<MyDevProject>('GET', `/api/programmes/${enc(programmeId)}/project`),
   saveDevProject: (programmeId: string, body: SaveDevProject) =>
@@ -1197,4 +1208,27 @@ export const privacyApi = {
       fallbackName: `personal-data-${userId}.json`,
     }),
   exportMine: () => downloadFile('GET', '/api/me/export', { fallbackName: 'my-data.json' }),
+};
+
+// The record of processing (issue 8): per municipality and for the provider; the provider's sub-processors.
+import type {
+  ProcessingRecord,
+  SaveSubProcessor,
+  SubProcessor,
+  SubProcessorList,
+} from '../contracts/processing-record';
+export type { ProcessingRecord, SaveSubProcessor, SubProcessor, SubProcessorList };
+export const processingApi = {
+  clientRecord: (clientId: string) =>
+    request<ProcessingRecord>('GET', `/api/clients/${enc(clientId)}/processing-record`),
+  providerRecord: (providerId: string) =>
+    request<ProcessingRecord>('GET', `/api/providers/${enc(providerId)}/processing-record`),
+  listSubProcessors: (providerId: string) =>
+    request<SubProcessorList>('GET', `/api/providers/${enc(providerId)}/sub-processors`),
+  createSubProcessor: (providerId: string, body: SaveSubProcessor) =>
+    request<SubProcessor>('POST', `/api/providers/${enc(providerId)}/sub-processors`, { body }),
+  updateSubProcessor: (providerId: string, id: string, body: SaveSubProcessor) =>
+    request<SubProcessor>('PUT', `/api/providers/${enc(providerId)}/sub-processors/${enc(id)}`, { body }),
+  deleteSubProcessor: (providerId: string, id: string) =>
+    request<null>('DELETE', `/api/providers/${enc(providerId)}/sub-processors/${enc(id)}`),
 };

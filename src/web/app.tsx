@@ -15,10 +15,12 @@ import { AccessibilityPage } from './routes/accessibility';
 import { LoginPage } from './routes/login';
 import { OidcLoginPage } from './routes/oidc-login';
 import { SsoAdminPage } from './routes/oidc-admin';
+import { ClientProcessingPage, ProviderProcessingPage } from './routes/processing-record';
 import { PasswordResetConfirmPage, PasswordResetRequestPage } from './routes/password-reset';
 import { ProgrammeHomePage } from './routes/programme-home';
 import { ProgrammePartRoute } from './routes/programme-part';
 import { OuSummaryRoute } from './routes/ou-summary';
+import { RetentionRoute } from './routes/retention';
 import { GroupSpaceRoute } from './routes/group-space';
 import { GatheringRoute } from './routes/gathering';
 import { DevProjectSharedRoute } from './routes/dev-project';
@@ -76,6 +78,7 @@ export function App() {
               <Route path="/programmes/:programmeId" element={<ProgrammeHomePage />} />
               <Route path="/programmes/:programmeId/:part" element={<ProgrammePartRoute />} />
               <Route path="/programmes/:programmeId/ou" element={<OuSummaryRoute />} />
+              <Route path="/programmes/:programmeId/retention" element={<RetentionRoute />} />
               <Route
                 path="/programmes/:programmeId/platform/published"
                 element={<PlatformPublishedRoute />}
@@ -101,6 +104,8 @@ export function App() {
               <Route path="/admin/:providerId/privacy" element={<PrivacyPage />} />
               <Route path="/my-data" element={<MyDataPage />} />
               <Route path="/admin/:providerId/sso" element={<SsoAdminPage />} />
+              <Route path="/admin/:providerId/processing" element={<ProviderProcessingPage />} />
+              <Route path="/clients/:clientId/processing" element={<ClientProcessingPage />} />
               <Route path="/admin/:providerId/rates" element={<RatesPage />} />
               <Route path="/admin/:providerId/self-assessment" element={<SelfAssessmentInstrumentPage />} />
               <Route path="/my-days" element={<MyDaysPage />} />

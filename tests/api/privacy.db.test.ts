@@ -303,6 +303,35 @@ describe('export of everything stored about a person', () => {
     expect((await ctx().app.inject({ method: 'GET', url: '/api/me/export' })).statusCode).toBe(401);
   });
 
+  it('holds the coaching notes written about the person and their own preparation and reflection (right of access)', async () => {
+    const s = await setUp();
+    const tablesOf = (data: PersonalDataExport) =>
+      Object.fromEntries(data.parts.flatMap((p) => p.tables.map((tb) => [tb.table, tb])));
+    for (const [who, url] of [
+      [s.self, '/api/me/export'],
+      [s.admin, `/api/privacy/people/${s.person.id}/export`],
+    ] as const) {
+      const tables = tablesOf(ok<PersonalDataExport>(await get(who, url)));
+      expect(tables['coaching_notes']?.rows, url).toEqual([
+        expect.objectContaining({ Note: expect.stringContaining('jobber med samtaler') }),
+      ]);
+      expect(tables['coaching_reflections']?.rows, url).toEqual([
+        expect.objectContaining({
+          Preparation: 'Jeg vil øve på vanskelige samtaler',
+          Reflection: 'Det gikk bra',
+        }),
+      ]);
+    }
+    // Another leader of the same programme gets none of them; the advisor still gets the notes they wrote.
+    expect(
+      tablesOf(ok<PersonalDataExport>(await get(s.participant, '/api/me/export')))['coaching_notes'],
+    ).toBeUndefined();
+    const advisorOwn = tablesOf(ok<PersonalDataExport>(await get(s.advisor, '/api/me/export')));
+    expect(advisorOwn['coaching_notes']?.rows).toEqual([
+      expect.objectContaining({ Note: expect.stringContaining('jobber med samtaler') }),
+    ]);
+  });
+
   it("another provider's admin gets 404 for the person and for an unknown id", async () => {
     const s = await setUp();
     const other = await createTenant(ctx().database.db);

@@ -7,7 +7,7 @@
  * more answers come through the database, and the results appear only after closing. axe on every
  * state.
  */
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   expectationAnswers,
@@ -20,6 +20,7 @@ import {
   participants,
   programmeThemes,
   programmes,
+  users,
 } from '../../src/db/schema/index';
 import { catalogs } from '../../src/i18n';
 import { DEMO_TENANTS } from '../../src/services/demo/demo-data';
@@ -37,6 +38,7 @@ let h: Harness;
 useHarness('expectations.e2e', (harness) => (h = harness));
 
 const nn = catalogs.nn;
+const nb = catalogs.nb;
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 const seljord = DEMO_TENANTS.find((t) => t.client.name === 'Seljord kommune')!;
 
@@ -151,6 +153,27 @@ describe('expectations and the overall evaluation', () => {
     expect(plain(await staff.getByTestId('expectations-responses').textContent())).toMatch(/^6 /);
     await staff.getByTestId('expectations-results-withheld').waitFor();
     expect(await staff.getByTestId('expectations-results-released').count()).toBe(0);
+    // "Send reminder now" (the advisor reads bokmål): the leaders with an account who have not
+    // answered, told by number.
+    const due =
+      (
+        await db
+          .select({ id: participants.id })
+          .from(participants)
+          .innerJoin(users, eq(users.id, participants.userId))
+          .where(
+            and(
+              eq(participants.programmeId, programmeId),
+              eq(participants.active, true),
+              isNull(users.disabledAt),
+            ),
+          )
+      ).length - 6;
+    await section.getByTestId('expectations-remind').click();
+    const reminded = (
+      due === 1 ? nb.surveyReminders.reminded_one : nb.surveyReminders.reminded_other
+    ).replace('{{count}}', String(due));
+    await section.getByTestId('expectations-remind-message').filter({ hasText: reminded }).waitFor();
     await section.getByTestId('expectations-close').click();
     await section.getByTestId('expectations-close-confirm').waitFor();
     await expectAccessible(staff, 'expectations close confirmation');

@@ -61,4 +61,37 @@ describe('privacy operations', () => {
     // The leader's open session is gone too.
     expect((await page.request.get('/api/me/export')).status()).toBe(401);
   });
+
+  it('the client admin reads the record of processing; the provider admin adds a sub-processor to it', async () => {
+    const { page } = await h.newPage();
+    await logIn(page, h.login('client_admin').email);
+    await page.getByRole('link', { name: 'Behandlingsprotokoll' }).click();
+    await page.waitForURL((url) => /^\/clients\/[0-9a-f-]+\/processing$/.test(url.pathname));
+    await settled(page);
+    await page.getByTestId('processing-category-coaching').waitFor();
+    await expectAccessible(page, 'record of processing (client admin)');
+    const clientPath = new URL(page.url()).pathname;
+
+    const admin = (await h.newPage()).page;
+    await logIn(admin, h.login('provider_admin').email);
+    const session = (await (await admin.request.get('/api/session')).json()) as { adminOf: { id: string }[] };
+    await admin.goto(`/admin/${session.adminOf[0]!.id}/processing`);
+    await settled(admin);
+    await admin.getByTestId('processing-category-coaching').waitFor();
+    await admin.getByTestId('sub-processor-add').click();
+    await admin.getByTestId('sub-processor-save').click();
+    // Nothing filled in: the first field says so, and nothing is sent.
+    await expect(admin.getByLabel('Navn').first().getAttribute('aria-invalid')).resolves.toBe('true');
+    await admin.getByLabel('Navn').first().fill('Nordisk Drift AS');
+    await admin.getByLabel('Formål').first().fill('Drift av tjener og database');
+    await admin.getByLabel('Behandlingssted').fill('Norge');
+    await admin.getByTestId('sub-processor-save').click();
+    await admin.getByTestId('sub-processor-table').getByText('Nordisk Drift AS').waitFor();
+    await settled(admin);
+    await expectAccessible(admin, 'record of processing (provider admin)');
+
+    await page.goto(clientPath);
+    await settled(page);
+    await page.getByTestId('processing-sub-processors').getByText('Nordisk Drift AS').waitFor();
+  });
 });

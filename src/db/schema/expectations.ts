@@ -53,6 +53,8 @@ export const expectationRounds = pgTable('expectation_rounds', {
   status: evaluationStatusEnum('status').notNull().default('draft'),
   openedAt: timestamp('opened_at', { withTimezone: true }),
   closedAt: timestamp('closed_at', { withTimezone: true }),
+  /** The Oslo day of the last reminder round (claimed atomically, so at most one a day). */
+  lastRemindedOn: date('last_reminded_on'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -130,6 +132,8 @@ export const overallEvaluations = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closesAt: timestamp('closes_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The Oslo day of the last reminder round (claimed atomically, so at most one a day). */
+    lastRemindedOn: date('last_reminded_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -18,3 +18,5 @@ export * from './expectations';
 export * from './oidc';
 export * from './self-assessment';
 export * from './ten-factor';
+export * from './sub-processors';
+export * from './retention';

@@ -1,5 +1,5 @@
 import { bigserial, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { providers } from './tenancy';
+import { programmes, providers } from './tenancy';
 
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sending', 'sent', 'failed']);
 
@@ -13,6 +13,11 @@ export const emailOutbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     providerId: uuid('provider_id').references(() => providers.id, { onDelete: 'cascade' }),
+    /**
+     * The programme the message is about (invitations, reminders, survey links): the retention
+     * policy's e-mail bodies category finds them by it. Null for mail about no one programme.
+     */
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
@@ -32,5 +37,6 @@ export const emailOutbox = pgTable(
   (t) => [
     index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('email_outbox_provider_idx').on(t.providerId, t.createdAt),
+    index('email_outbox_programme_idx').on(t.programmeId),
   ],
 );

@@ -62,9 +62,11 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
     case 'outbox':
     case 'auditLog':
     case 'selfAssessmentInstrument':
+    case 'subProcessors':
       return { kind, providerId: scope.providerId };
     case 'client':
     case 'clientSso':
+    case 'processingRecord':
       return { kind, providerId: scope.providerId, clientId: scope.clientId };
     case 'programme':
     case 'quote':
@@ -83,6 +85,7 @@ function resourceOf(kind: ResourceKind, who: 'self' | 'other', scope: ProgrammeS
     case 'developmentProjectStatus':
     case 'selfAssessmentPhase':
     case 'selfAssessmentGroup':
+    case 'retentionPolicy':
       return { kind, scope };
     case 'selfAssessmentOwn':
       return { kind, scope, leaderUserId: subject };
@@ -166,6 +169,11 @@ const expected: Record<ResourceKind, Record<ActorName, Cell>> = {
   tenFactorSurvey: row('AA', 'AA', 'NN', 'AA', 'DD', 'NN', 'NN', 'NN', 'NN'),
   tenFactorFollowUp: row('DD', 'AD', 'NN', 'DD', 'AA', 'NN', 'NN', 'NN', 'NN'),
   tenFactorAggregate: row('AD', 'AD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  // The provider admin sets how long the programme's data is kept; the municipality (controller) reads it.
+  retentionPolicy: row('AA', 'DD', 'NN', 'AD', 'DD', 'NN', 'NN', 'NN', 'NN'),
+  // The municipality (controller) reads its record of processing; the staff's admin reads every one.
+  processingRecord: row('AD', 'DD', 'DD', 'AD', 'DD', 'NN', 'NN', 'DD', 'NN'),
+  subProcessors: row('AA', 'DD', 'DD', 'DD', 'DD', 'NN', 'DD', 'DD', 'NN'),
   personalData: row('AD', 'AD', 'AD', 'AD', 'AD', 'NN', 'AD', 'AD', 'NN'),
 };
 
@@ -360,7 +368,8 @@ describe('access policy: tenancy', () => {
         kind === 'outbox' ||
         kind === 'auditLog' ||
         kind === 'personalData' ||
-        kind === 'selfAssessmentInstrument'
+        kind === 'selfAssessmentInstrument' ||
+        kind === 'subProcessors'
       )
         continue;
       for (const action of ACTIONS) {
@@ -389,5 +398,21 @@ describe('access policy: tenancy', () => {
     });
     expect(rolesIn(a, P1)).toEqual(['provider_admin', 'advisor']);
     expect(rolesIn(a, PB)).toEqual([]);
+  });
+});
+
+describe('the record of processing', () => {
+  it("the provider's record over every municipality is the provider admin's alone", () => {
+    const overAll: Resource = { kind: 'processingRecord', providerId: P1.providerId, clientId: null };
+    for (const name of Object.keys(actors) as ActorName[]) {
+      const want =
+        name === 'providerAdmin'
+          ? 'allow'
+          : name === 'otherProviderAdmin' || name === 'nobody'
+            ? 'not_found'
+            : 'deny';
+      expect(decide(actors[name], 'read', overAll), name).toBe(want);
+      expect(decide(actors[name], 'write', overAll), name).not.toBe('allow');
+    }
   });
 });

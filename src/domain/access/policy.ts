@@ -172,6 +172,20 @@ export type Resource =
   /** Counts over the leaders' follow-up (factors chosen, actions by status), never one leader's. */
   | { kind: 'tenFactorAggregate'; scope: ProgrammeScope }
   /**
+   * The programme's retention policy (how long each kind of its data is kept after the end), its
+   * preview (counts, never content) and the deletions done. The provider admin sets it; the client
+   * admin (the municipality is the controller) reads it; advisors and leaders do not.
+   */
+  | { kind: 'retentionPolicy'; scope: ProgrammeScope }
+  /**
+   * The record of processing (GDPR art. 30), computed: one municipality's (`clientId`), read by its
+   * client admins and the provider admin; the provider's over all of them (`clientId` null), read by
+   * the provider admin. Written by nobody.
+   */
+  | { kind: 'processingRecord'; providerId: string; clientId: string | null }
+  /** The provider's list of sub-processors: the provider admin maintains it (others see it in the record). */
+  | { kind: 'subProcessors'; providerId: string }
+  /**
    * Everything stored about one person (GDPR): read = the export, write = the erasure. The provider
    * admin of the person's provider does both (never erasing themself); the person reads their own.
    */
@@ -221,6 +235,9 @@ export const RESOURCE_KINDS = [
   'tenFactorSurvey',
   'tenFactorFollowUp',
   'tenFactorAggregate',
+  'retentionPolicy',
+  'processingRecord',
+  'subProcessors',
   'personalData',
 ] as const satisfies readonly ResourceKind[];
 
@@ -291,7 +308,8 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
     case 'rateCard':
     case 'pricing':
     case 'outbox':
-    case 'auditLog': {
+    case 'auditLog':
+    case 'subProcessors': {
       if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
       if (resource.kind === 'provider' && action === 'read') return 'allow';
       // Staff price designs for offers; a municipality's people and leaders do not. Nothing to write.
@@ -299,6 +317,17 @@ export function decide(actor: Actor, action: Action, resource: Resource): Decisi
         return allowIf(action === 'read' && isStaff(actor, resource.providerId));
       if ((resource.kind === 'outbox' || resource.kind === 'auditLog') && action === 'write') return 'deny';
       return allowIf(isProviderAdmin(actor, resource.providerId));
+    }
+    case 'processingRecord': {
+      if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
+      const admin = isProviderAdmin(actor, resource.providerId);
+      if (resource.clientId === null) return allowIf(action === 'read' && admin);
+      const clientId = resource.clientId;
+      const ofClient = (m: Membership) => m.providerId === resource.providerId && m.clientId === clientId;
+      // Like the client itself: a municipality's people do not learn of another's record.
+      if (!isStaff(actor, resource.providerId) && !actor.memberships.some(ofClient)) return 'not_found';
+      const clientAdmin = actor.memberships.some((m) => m.role === 'client_admin' && ofClient(m));
+      return allowIf(action === 'read' && (admin || clientAdmin));
     }
     case 'personalData': {
       if (!belongsToProvider(actor, resource.providerId)) return 'not_found';
@@ -352,6 +381,8 @@ type ProgrammeResource = Exclude<
       | 'auditLog'
       | 'clientSso'
       | 'selfAssessmentInstrument'
+      | 'processingRecord'
+      | 'subProcessors'
       | 'personalData';
   }
 >;
@@ -488,6 +519,8 @@ function decideInProgramme(actor: Actor, action: Action, resource: ProgrammeReso
     }
     case 'tenFactorAggregate':
       return allowIf(read && (r.providerAdmin || r.staffedAdvisor || r.clientAdmin));
+    case 'retentionPolicy':
+      return allowIf(r.providerAdmin || (read && r.clientAdmin));
     case 'membership':
       if (read) return allowIf(r.providerAdmin || r.clientAdmin);
       if (r.providerAdmin) return 'allow';

@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { ZAuditList, ZOutboxList } from '../../contracts/admin';
+import { ZAuditCsvQuery, ZAuditList, ZAuditQuery, ZOutboxList } from '../../contracts/admin';
 import { ZErrorBody, ZPagination, ZUuid } from '../../contracts/common';
-import { listProviderAudit, listProviderOutbox } from '../../services/admin/provider-admin';
+import {
+  exportProviderAudit,
+  listProviderAudit,
+  listProviderOutbox,
+} from '../../services/admin/provider-admin';
 import type { App, AppDeps } from '../app';
 import { userContextOf } from '../session';
 
@@ -33,11 +37,35 @@ export function registerAdminRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['admin'],
+        summary: 'The audit log, newest first: filtered by kind, actor, programme and Oslo days; paged',
         params: ZProviderParams,
-        querystring: ZPagination,
+        querystring: ZAuditQuery,
         response: { 200: ZAuditList, ...errors },
       },
     },
     async (req) => listProviderAudit(db, userContextOf(req, deps), req.params.providerId, req.query),
+  );
+
+  app.get(
+    '/api/providers/:providerId/audit.csv',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The filtered audit log as a CSV file (the download is itself audited)',
+        params: ZProviderParams,
+        querystring: ZAuditCsvQuery,
+        response: { 200: z.unknown().describe('The log (text/csv)'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { locale, ...filters } = req.query;
+      const ctx = userContextOf(req, deps);
+      const file = await exportProviderAudit(db, ctx, req.params.providerId, filters, locale ?? 'nb');
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
   );
 }

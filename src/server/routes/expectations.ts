@@ -14,9 +14,11 @@ import {
   openExpectationRound,
   saveThemes,
 } from '../../services/expectations/manage';
+import { sendExpectationReminders } from '../../services/expectations/reminders';
 import { getExpectationResults } from '../../services/expectations/results';
 import { z } from 'zod';
-import type { App, AppDeps } from '../app';
+import { ZReminderResult } from '../../contracts/evaluations';
+import { type App, type AppDeps, publicUrlOf } from '../app';
 import { userContextOf } from '../session';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -78,6 +80,25 @@ export function registerExpectationRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => closeExpectationRound(db, userContextOf(req, deps), req.params.programmeId),
+  );
+
+  app.post(
+    `${base}/reminders`,
+    {
+      schema: {
+        tags,
+        summary: 'E-mail a reminder to the leaders who have not answered (at most once a day)',
+        params: ZProgrammeParams,
+        response: { 200: ZReminderResult, ...errors, 409: ZErrorBody },
+      },
+    },
+    async (req) =>
+      sendExpectationReminders(
+        db,
+        userContextOf(req, deps),
+        req.params.programmeId,
+        publicUrlOf(app, deps.config),
+      ),
   );
 
   app.post(

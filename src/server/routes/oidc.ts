@@ -71,6 +71,7 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     secretsKey: deps.config.secretsKey,
     redirectUri: publicUrlOf(app, deps.config) + OIDC_CALLBACK_PATH,
     sessionTtlHours: deps.config.sessionTtlHours,
+    outbound: { allowLoopback: deps.config.oidcAllowLoopback },
   });
 
   app.get('/api/auth/sso-options', { schema: { tags: ['auth'], response: { 200: ZSsoOptions } } }, async () =>
@@ -175,6 +176,9 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
         response: { 200: ZDiscoveryResult, ...errors },
       },
     },
-    async (req) => testSsoDiscovery(db, userContextOf(req, deps), req.params, req.body.issuer),
+    async (req) =>
+      testSsoDiscovery(db, userContextOf(req, deps), req.params, req.body.issuer, {
+        allowLoopback: deps.config.oidcAllowLoopback,
+      }),
   );
 }

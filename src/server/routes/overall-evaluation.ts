@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZErrorBody, ZLocaleQuery, ZOk, ZProgrammeParams } from '../../contracts/common';
+import { ZReminderResult } from '../../contracts/evaluations';
 import {
   ZOpenOverallEvaluation,
   ZOverallAnswer,
@@ -15,6 +16,7 @@ import {
   openOverallEvaluation,
   overallEvaluationQrSvg,
 } from '../../services/overall-evaluation/manage';
+import { sendOverallEvaluationReminders } from '../../services/overall-evaluation/reminders';
 import { exportOverallAnswers, getOverallEvaluationResults } from '../../services/overall-evaluation/results';
 import { type App, type AppDeps, publicUrlOf } from '../app';
 import { userContextOf } from '../session';
@@ -67,6 +69,20 @@ export function registerOverallEvaluationRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => closeOverallEvaluation(db, userContextOf(req, deps), req.params.programmeId),
+  );
+
+  app.post(
+    `${base}/reminders`,
+    {
+      schema: {
+        tags,
+        summary: 'E-mail a reminder to the leaders who have not answered (at most once a day)',
+        params: ZProgrammeParams,
+        response: { 200: ZReminderResult, ...errors, 409: ZErrorBody },
+      },
+    },
+    async (req) =>
+      sendOverallEvaluationReminders(db, userContextOf(req, deps), req.params.programmeId, publicUrl()),
   );
 
   app.get(

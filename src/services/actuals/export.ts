@@ -8,6 +8,7 @@ import { type CatalogKey, type Locale, translate } from '../../i18n/index';
 import type { RequestContext } from '../context';
 import { slugify } from '../offer-pdf/slug';
 import { isoDateInOslo } from '../quotes/price';
+import { recordAccess } from '../audit';
 import { scopeOf } from '../programmes/scope';
 import { presentDeliveries } from './deliveries';
 import { loadInvoicingBasis } from './reports';
@@ -244,6 +245,13 @@ export async function exportInvoicingBasis(
   locale: Locale,
 ): Promise<InvoicingExport> {
   const { programme, basis } = await loadInvoicingBasis(db, ctx, programmeId);
+  await recordAccess(db, ctx, {
+    action: 'invoicing_basis.exported',
+    resourceType: 'invoicing_basis',
+    resourceId: programme.programmeId,
+    scope: scopeOf(programme),
+    details: { format },
+  });
   const base = `${translate(locale, 'actuals.export.filename')}-${slugify(programme.name)}`;
   if (format === 'csv') {
     return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(basis, locale) };

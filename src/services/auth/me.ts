@@ -74,6 +74,7 @@ export async function buildSessionResponse(
       id: p.programmeId,
       name: p.name,
       providerName: p.providerName,
+      clientId: p.clientId,
       clientName: p.clientName,
       roles: rolesIn(actor, p),
     })),

@@ -10,6 +10,7 @@ import type { RequestContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { describeOidcError, discoverIssuer } from './oidc-client';
 import { encryptSecret } from './oidc-secrets';
+import { type OutboundPolicy, OutboundRefusedError, checkOutboundUrl } from './outbound-fetch';
 
 type UserCtx = RequestContext & { actor: Actor };
 type Row = typeof clientSsoConfigs.$inferSelect;
@@ -131,11 +132,22 @@ export async function testSsoDiscovery(
   ctx: UserCtx,
   ref: { providerId: string; clientId: string },
   issuer: string,
+  policy: OutboundPolicy,
 ): Promise<DiscoveryResult> {
   authorize(ctx.actor, 'write', { kind: 'clientSso', ...ref });
   await loadClient(db, ref.providerId, ref.clientId);
+  // An address the server must not reach (private, loopback, metadata …) is the administrator's
+  // input to correct: 400 naming it, before anything is sent. Reaching the issuer and what it
+  // answers is the test's result (200, ok false).
   try {
-    const configuration = await discoverIssuer(issuer.replace(/\/$/, ''), 'discovery-test', null);
+    await checkOutboundUrl(new URL(issuer), policy);
+  } catch (error) {
+    if (error instanceof OutboundRefusedError)
+      throw new AppError('validation_failed', `The issuer cannot be fetched: ${error.message}`, 'issuer');
+    throw error;
+  }
+  try {
+    const configuration = await discoverIssuer(issuer.replace(/\/$/, ''), 'discovery-test', null, policy);
     const m = configuration.serverMetadata();
     return {
       ok: true,

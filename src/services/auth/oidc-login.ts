@@ -14,6 +14,7 @@ import type { OidcErrorCode, SsoOptions } from '../../contracts/oidc';
 import { recordAudit } from '../audit';
 import type { RequestContext } from '../context';
 import { describeOidcError, discoverIssuer, openid } from './oidc-client';
+import type { OutboundPolicy } from './outbound-fetch';
 import { decryptSecret } from './oidc-secrets';
 import { type NewSession, createSession } from './sessions';
 import { hashToken } from './tokens';
@@ -43,6 +44,8 @@ export interface OidcDeps {
   /** `<PUBLIC_URL>/api/auth/oidc/callback`, registered at the identity provider. */
   redirectUri: string;
   sessionTtlHours: number;
+  /** Where the server may connect for the issuer (OIDC_ALLOW_LOOPBACK). */
+  outbound: OutboundPolicy;
 }
 
 type ConfigRow = typeof clientSsoConfigs.$inferSelect;
@@ -105,6 +108,7 @@ export async function startOidcLogin(
       config.issuer,
       config.oauthClientId,
       clientSecretOf(config, deps.secretsKey),
+      deps.outbound,
     );
   } catch (error) {
     if (error instanceof OidcLoginError) throw error;
@@ -245,6 +249,7 @@ export async function completeOidcLogin(
       config.issuer,
       config.oauthClientId,
       clientSecretOf(config, deps.secretsKey),
+      deps.outbound,
     );
     issuer = configuration.serverMetadata().issuer;
     const tokens = await openid.authorizationCodeGrant(configuration, callback.url, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, like, notExists, sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/common';
-import type { Db } from '../../db/client';
+import { type Db, advisoryXactLock } from '../../db/client';
 import {
   clients,
   gatheringAdvisors,
@@ -68,6 +68,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
   // Hashed once, outside the transaction: argon2 is slow on purpose and every demo user shares it.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
+    await advisoryXactLock(tx, DEMO_SEED_LOCK);
     const existing = await tx
       .select({ id: providers.id })
       .from(providers)
@@ -80,6 +81,26 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
   });
 }
 
+/** Serialises every demo seeding and reset, on every instance (see seedDemoIfEmpty). */
+const DEMO_SEED_LOCK = 'demo-seed';
+
+/**
+ * At start-up with SEED_DEMO: seeds the demo only into an empty database, and only once when
+ * several instances start together on one empty PostgreSQL. The check is made again under an
+ * advisory lock, inside the seeding transaction: the instance that waited finds the other's
+ * committed demo and seeds nothing. Null when the database was not empty.
+ */
+export async function seedDemoIfEmpty(db: Db, now: Date = new Date()): Promise<DemoSummary | null> {
+  // The common case (a restart) answers without hashing a password.
+  if (!(await isDatabaseEmpty(db))) return null;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await advisoryXactLock(tx, DEMO_SEED_LOCK);
+    if (!(await isDatabaseEmpty(tx))) return null;
+    return insertDemo(tx, passwordHash, now);
+  });
+}
+
 /**
  * Deletes the demo providers (their clients, programmes, memberships, participants and gatherings
  * go with them by cascade), the demo users left without any membership, and the state travel
@@ -88,6 +109,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSumm
 export async function resetDemo(db: Db, now: Date = new Date()): Promise<DemoSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
+    await advisoryXactLock(tx, DEMO_SEED_LOCK);
     await tx.delete(providers).where(inArray(providers.name, [...DEMO_PROVIDER_NAMES]));
     await tx.delete(users).where(
       and(

@@ -18,6 +18,7 @@ import {
   trendOf,
 } from '../../domain/evaluations/evaluations';
 import { type CatalogKey, type Locale, translate } from '../../i18n/index';
+import { recordAccess } from '../audit';
 import { authorize } from '../authorize';
 import { AppError } from '../errors';
 import { slugify } from '../offer-pdf/slug';
@@ -150,6 +151,13 @@ export async function exportEvaluationAnswers(
         : 'The answers can be exported once the evaluation is closed',
     );
   const answers = exportOrder(await answersOf(db, evaluationId), evaluationId);
+  await recordAccess(db, ctx, {
+    action: 'evaluation_answers.exported',
+    resourceType: 'evaluation',
+    resourceId: evaluationId,
+    scope,
+    details: { format, answers: answers.length },
+  });
   const t = (key: CatalogKey, vars: Record<string, string> = {}) => translate(locale, key, vars);
   const header = [
     ...RATING_KEYS.map((k) => t(`evaluations.questions.${k}` as CatalogKey)),

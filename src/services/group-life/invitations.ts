@@ -42,6 +42,7 @@ export async function enqueueMeetingInvitations(
     };
     await enqueueEmail(tx, {
       providerId: programme.providerId,
+      programmeId: programme.programmeId,
       kind: 'group_meeting_invitation',
       to: m.email,
       subject: t('groupLife.email.subject', vars),

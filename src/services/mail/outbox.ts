@@ -10,6 +10,8 @@ export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
 export interface EmailToEnqueue {
   /** The tenant the message belongs to; null for platform mail (e.g. a provider admin's own login). */
   providerId?: string | null;
+  /** The programme the message is about: its retention policy clears the body in time. */
+  programmeId?: string | null;
   /** What caused the message (e.g. 'invitation', 'password_reset'); for the outbox view and metrics. */
   kind: string;
   to: string;
@@ -36,6 +38,7 @@ export async function enqueueEmail(db: Db, email: EmailToEnqueue): Promise<{ id:
     .insert(emailOutbox)
     .values({
       providerId: email.providerId ?? null,
+      programmeId: email.programmeId ?? null,
       kind: email.kind,
       toAddress: email.to,
       subject: email.subject,

@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/access/policy';
 import { MoneyError } from '../../domain/money/money';
 import { PricingInputError } from '../../domain/pricing/price-quote';
 import type { Locale } from '../../i18n/index';
+import { recordAccess } from '../audit';
 import { authorize } from '../authorize';
 import type { RequestContext } from '../context';
 import { AppError, notFound } from '../errors';
@@ -46,7 +47,14 @@ export async function renderOfferPdfForProgramme(
   const ratesOn = programme.startsOn ?? on;
   const rates = await loadPricingRates(db, programme.providerId, ratesOn);
   const quote = priceOrRefuse(() => priceDesign(toProgrammeDesign(design), rates, ratesOn, locale));
-  return renderFor(db, programme, { locale, date: on, quote });
+  const pdf = await renderFor(db, programme, { locale, date: on, quote });
+  await recordAccess(db, ctx, {
+    action: 'offer.exported',
+    resourceType: 'offer',
+    scope: scopeOf(programme),
+    details: { format: 'pdf', source: 'design' },
+  });
+  return pdf;
 }
 
 /**
@@ -78,6 +86,13 @@ export async function renderSavedOfferPdf(
   const version = presentVersion(row, locale);
   const date = isoDateInOslo(row.sentAt ?? row.createdAt);
   const pdf = await renderFor(db, programme, { locale, date, quote: version.priced });
+  await recordAccess(db, ctx, {
+    action: 'offer.exported',
+    resourceType: 'quote',
+    resourceId: row.id,
+    scope,
+    details: { format: 'pdf', source: which === 'budget' ? 'budget' : 'quote', version: row.version },
+  });
   return { ...pdf, filename: pdf.filename.replace(/\.pdf$/, `-v${row.version}.pdf`) };
 }
 

@@ -1,6 +1,7 @@
 import type { OuSummaryQuery } from '../../contracts/ou';
 import type { Db } from '../../db/client';
 import { type Actor, decide } from '../../domain/access/policy';
+import { recordAccess } from '../audit';
 import { authorize } from '../authorize';
 import type { RequestContext } from '../context';
 import { slugify } from '../offer-pdf/slug';
@@ -35,5 +36,12 @@ export async function renderOuSummaryPdfForProgramme(
     decide(ctx.actor, 'read', { kind: 'budget', scope }),
   );
   const pdf = await renderOuSummaryPdf(summary, isoDateInOslo(ctx.now));
+  await recordAccess(db, ctx, {
+    action: 'ou_summary.exported',
+    resourceType: 'ou_summary',
+    resourceId: programme.programmeId,
+    scope,
+    details: { format: 'pdf' },
+  });
   return { filename: `ou-midler-${slugify(programme.name)}.pdf`, pdf };
 }

@@ -13,6 +13,7 @@ import {
   overallExportOrder,
 } from '../../domain/overall-evaluation/overall-evaluation';
 import { type CatalogKey, type Locale, translate } from '../../i18n/index';
+import { recordAccess } from '../audit';
 import { authorize } from '../authorize';
 import { AppError, notFound } from '../errors';
 import { type Ctx, countActiveParticipants } from '../evaluations/load';
@@ -117,6 +118,13 @@ export async function exportOverallAnswers(
         : 'The answers can be exported once the overall evaluation is closed',
     );
   const answers = overallExportOrder(await overallAnswersOf(db, id), id);
+  await recordAccess(db, ctx, {
+    action: 'overall_evaluation_answers.exported',
+    resourceType: 'overall_evaluation',
+    resourceId: id,
+    scope,
+    details: { format, answers: answers.length },
+  });
   const t = (key: string) => translate(locale, key as CatalogKey, {});
   const header = [
     t('expectations.overall.questionsShort.overall'),

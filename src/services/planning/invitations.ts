@@ -130,6 +130,7 @@ export async function enqueuePlanInvitations(
     const key = what.kind === 'plan' ? 'calendar.email.plan' : 'calendar.email.move';
     await enqueueEmail(db, {
       providerId: programme.providerId,
+      programmeId: programme.programmeId,
       kind: what.kind === 'plan' ? 'plan_invitation' : 'plan_move',
       to: r.email,
       subject: t(`${key}.subject`, vars),
@@ -224,6 +225,7 @@ export async function enqueueReminders(
           };
           await enqueueEmail(tx, {
             providerId: programme.providerId,
+            programmeId: programme.programmeId,
             kind: 'plan_reminder',
             to: r.email,
             subject: t('calendar.email.reminder.subject', vars),

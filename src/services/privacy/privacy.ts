@@ -42,7 +42,7 @@ interface Subject {
 const ident = (name: string) => sql.identifier(name);
 
 /** Raw SQL rows (PGlite and node-postgres both answer with `rows`). */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
 }

@@ -112,6 +112,7 @@ export async function inviteToProgramme(
     });
     await enqueueEmail(tx, {
       providerId: scope.providerId,
+      programmeId: scope.programmeId,
       kind: 'invitation',
       to: input.email,
       subject: mail.subject,

@@ -28,6 +28,7 @@ import {
   buildReport,
 } from '../../domain/report/report';
 import { type Budget, loadBudget, loadDeliveries } from '../actuals/deliveries';
+import { recordAccess } from '../audit';
 import { authorize } from '../authorize';
 import type { RequestContext } from '../context';
 import { AppError } from '../errors';
@@ -205,6 +206,22 @@ export async function authorizeReport(db: Db, ctx: Ctx, programmeId: string): Pr
 
 /** GET /api/programmes/:id/report: the client report (provider admin, staffed advisors, client admin). */
 export async function getClientReport(db: Db, ctx: Ctx, programmeId: string): Promise<ClientReport> {
+  const { programme, report } = await loadClientReport(db, ctx, programmeId);
+  await recordAccess(db, ctx, {
+    action: 'client_report.read',
+    resourceType: 'client_report',
+    resourceId: programme.programmeId,
+    scope: scopeOf(programme),
+  });
+  return report;
+}
+
+/** The client report and its programme, authorized, unaudited: the caller records the read or export. */
+export async function loadClientReport(
+  db: Db,
+  ctx: Ctx,
+  programmeId: string,
+): Promise<{ programme: ProgrammeRow; report: ClientReport }> {
   const programme = await authorizeReport(db, ctx, programmeId);
   const scope = scopeOf(programme);
   const threshold = await programmeThreshold(db, programmeId);
@@ -226,7 +243,7 @@ export async function getClientReport(db: Db, ctx: Ctx, programmeId: string): Pr
     budget: money.budget,
   });
   const base = `/programmes/${programmeId}/platform`;
-  return {
+  const report: ClientReport = {
     programme: {
       id: programme.programmeId,
       name: programme.name,
@@ -243,4 +260,5 @@ export async function getClientReport(db: Db, ctx: Ctx, programmeId: string): Pr
         : model.platform,
     overallEvaluation,
   };
+  return { programme, report };
 }

@@ -3,8 +3,9 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../domain/access/policy';
 import type { RequestContext } from '../context';
 import { slugify } from '../offer-pdf/slug';
-import { loadProgramme } from '../programmes/scope';
-import { getClientReport } from './load';
+import { recordAccess } from '../audit';
+import { scopeOf } from '../programmes/scope';
+import { loadClientReport } from './load';
 import { renderClientReportPdf } from './render';
 
 /** GET …/report.pdf: the client report as a PDF, in the asked language (the client's by default). */
@@ -14,8 +15,14 @@ export async function clientReportPdf(
   programmeId: string,
   locale: Locale | undefined,
 ): Promise<{ filename: string; pdf: Buffer }> {
-  const report = await getClientReport(db, ctx, programmeId);
-  const programme = await loadProgramme(db, programmeId);
+  const { programme, report } = await loadClientReport(db, ctx, programmeId);
   const pdf = await renderClientReportPdf(report, locale ?? programme.clientLocale);
+  await recordAccess(db, ctx, {
+    action: 'client_report.exported',
+    resourceType: 'client_report',
+    resourceId: programme.programmeId,
+    scope: scopeOf(programme),
+    details: { format: 'pdf' },
+  });
   return { filename: `rapport-${slugify(programme.name)}-${report.generatedAt.slice(0, 10)}.pdf`, pdf };
 }

@@ -94,6 +94,7 @@ export async function inviteEmployees(
       };
       await enqueueEmail(tx, {
         providerId: null,
+        programmeId,
         kind: 'self_assessment_rating',
         to,
         subject: t('selfAssessment.email.subject', vars),

@@ -7,6 +7,7 @@ import type {
   SaveExpectation,
   SaveThemes,
 } from '../../contracts/expectations';
+import type { ReminderResult } from '../../contracts/evaluations';
 import type {
   OpenOverallEvaluation,
   OverallAnswerInput,
@@ -38,6 +39,7 @@ export const expectationsApi = {
     json<{ themes: ExpectationsView['themes'] }>('POST', `${ex(p)}/themes`, body),
   open: (p: string) => json<{ id: string }>('POST', `${ex(p)}/open`),
   close: (p: string) => json<{ ok: true }>('POST', `${ex(p)}/close`),
+  remind: (p: string) => json<ReminderResult>('POST', `${ex(p)}/reminders`),
   saveMine: (p: string, body: SaveExpectation) => json<MyExpectation>('POST', `${ex(p)}/mine`, body),
   results: (p: string) => json<ExpectationResults>('GET', `${ex(p)}/results`),
 };
@@ -46,6 +48,7 @@ export const overallApi = {
   view: (p: string) => json<OverallEvaluationView>('GET', ov(p)),
   open: (p: string, body: OpenOverallEvaluation) => json<{ id: string }>('POST', `${ov(p)}/open`, body),
   close: (p: string) => json<{ ok: true }>('POST', `${ov(p)}/close`),
+  remind: (p: string) => json<ReminderResult>('POST', `${ov(p)}/reminders`),
   form: (p: string) => json<OverallEvaluationForm>('GET', `${ov(p)}/form`),
   answer: (p: string, body: OverallAnswerInput) => json<{ ok: true }>('POST', `${ov(p)}/answers`, body),
   results: (p: string) => json<OverallEvaluationResults>('GET', `${ov(p)}/results`),

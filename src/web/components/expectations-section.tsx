@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { Suspense, lazy, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeDetail } from '../api';
@@ -14,7 +14,10 @@ import {
   useExpectations,
 } from './expectations-data';
 import { PageLoading } from './loading';
+import { ReminderButton } from './reminder-button';
 import { RouterLink } from './router-link';
+import { ResultsOrWithheld } from './survey-results';
+import { ConfirmClose } from './survey-staff';
 import './expectations-styles.css';
 
 const ThemePointsChart = lazy(() =>
@@ -118,7 +121,6 @@ function StaffControls({ programme, view }: { programme: ProgrammeDetail; view: 
   const { t } = useTranslation();
   const open = useExpectationMutation(programme.id, (p: string) => expectationsApi.open(p));
   const close = useExpectationMutation(programme.id, (p: string) => expectationsApi.close(p));
-  const [confirming, setConfirming] = useState(false);
   const status = view.round?.status ?? 'draft';
   if (status === 'closed') return null;
   if (status !== 'open')
@@ -136,35 +138,15 @@ function StaffControls({ programme, view }: { programme: ProgrammeDetail; view: 
     );
   return (
     <>
-      {confirming ? (
-        <Alert data-color="warning" data-testid="expectations-close-confirm">
-          <Paragraph>{t('expectations.closeConfirm')}</Paragraph>
-          <div className="app-evaluation__actions">
-            <Button
-              data-color="danger"
-              loading={close.isPending}
-              data-testid="expectations-close-confirm-button"
-              onClick={() => close.mutate(undefined, { onSuccess: () => setConfirming(false) })}
-            >
-              {t('expectations.closeButton')}
-            </Button>
-            <Button variant="tertiary" onClick={() => setConfirming(false)}>
-              {t('expectations.cancel')}
-            </Button>
-          </div>
-        </Alert>
-      ) : (
-        <div className="app-evaluation__actions">
-          <Button
-            variant="secondary"
-            data-color="danger"
-            onClick={() => setConfirming(true)}
-            data-testid="expectations-close"
-          >
-            {t('expectations.closeButton')}
-          </Button>
-        </div>
-      )}
+      <ReminderButton send={() => expectationsApi.remind(programme.id)} testId="expectations-remind" />
+      <ConfirmClose
+        prefix="expectations"
+        closeText={t('expectations.closeButton')}
+        confirmText={t('expectations.closeConfirm')}
+        cancelText={t('expectations.cancel')}
+        pending={close.isPending}
+        onClose={(done) => close.mutate(undefined, { onSuccess: done })}
+      />
       {close.isError ? <ErrorAlert error={close.error} /> : null}
     </>
   );
@@ -293,24 +275,18 @@ function Summary({ programme }: { programme: ProgrammeDetail }) {
       <Heading level={3} data-size="xs" id={headingId}>
         {t('expectations.results.heading')}
       </Heading>
-      {query.isPending ? (
-        <PageLoading />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} />
-      ) : !query.data.result.released ? (
-        <Paragraph data-testid="expectations-results-withheld">
-          {query.data.result.reason === 'tooFew'
-            ? t('expectations.results.tooFew', {
-                answers: query.data.result.answers,
-                threshold: query.data.result.threshold,
-              })
-            : query.data.result.reason === 'none'
+      <ResultsOrWithheld
+        query={query}
+        withheldTestId="expectations-results-withheld"
+        withheld={(r) =>
+          r.reason === 'tooFew'
+            ? t('expectations.results.tooFew', { answers: r.answers, threshold: r.threshold })
+            : r.reason === 'none'
               ? t('expectations.results.none')
-              : t('expectations.results.notClosed')}
-        </Paragraph>
-      ) : (
-        <ReleasedSummary result={query.data.result} />
-      )}
+              : t('expectations.results.notClosed')
+        }
+        released={(data) => <ReleasedSummary result={data.result} />}
+      />
     </section>
   );
 }

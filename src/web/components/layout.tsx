@@ -190,14 +190,35 @@ function Header({ session }: { session: SessionResponse | null }) {
                       {t('oidc.admin.navLink') + suffix}
                     </NavRouterLink>
                   </li>,
+                  <li key={`${provider.id}-processing`}>
+                    <NavRouterLink to={`/admin/${provider.id}/processing`}>
+                      {t('processing.navLink') + suffix}
+                    </NavRouterLink>
+                  </li>,
                 ];
               })}
+              {clientAdminOf(session).map((client, _, all) => (
+                <li key={`${client.id}-processing`}>
+                  <NavRouterLink to={`/clients/${client.id}/processing`}>
+                    {t('processing.navLink') + (all.length > 1 ? ` (${client.name})` : '')}
+                  </NavRouterLink>
+                </li>
+              ))}
             </ul>
           </div>
         </nav>
       ) : null}
     </header>
   );
+}
+
+/** The municipalities whose record of processing this user reads as their client admin. */
+function clientAdminOf(session: SessionResponse): { id: string; name: string }[] {
+  const clients = new Map<string, string>();
+  for (const p of session.programmes) {
+    if (p.roles.includes('client_admin')) clients.set(p.clientId, p.clientName);
+  }
+  return [...clients].map(([id, name]) => ({ id, name }));
 }
 
 // Module-level, not a ref: moving between the public and the logged-in frame mounts a new Layout.

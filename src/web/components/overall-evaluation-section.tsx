@@ -1,5 +1,5 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { Suspense, lazy, useId, useState } from 'react';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Suspense, lazy, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PART_KEYS } from '../../contracts/overall-evaluation-constants';
 import { type Locale, type ProgrammeDetail, saveFile } from '../api';
@@ -15,7 +15,10 @@ import {
   useOverallResults,
 } from './expectations-data';
 import { PageLoading } from './loading';
+import { ReminderButton } from './reminder-button';
 import { RouterLink } from './router-link';
+import { DistributionTable, FreeTexts, ResultsOrWithheld, formatAverage } from './survey-results';
+import { ConfirmClose, ProjectorPanel } from './survey-staff';
 
 const DistributionChart = lazy(() =>
   import('./evaluation-charts').then((m) => ({ default: m.DistributionChart })),
@@ -107,7 +110,6 @@ function StaffControls({ programme, view }: { programme: ProgrammeDetail; view: 
   const locale = useLocale();
   const open = useOverallMutation(programme.id, (p: string) => overallApi.open(p, {}));
   const close = useOverallMutation(programme.id, (p: string) => overallApi.close(p));
-  const [confirming, setConfirming] = useState(false);
   const ev = view.evaluation;
   if (!ev || ev.status === 'draft') {
     const last = view.lastGatheringAt;
@@ -134,57 +136,23 @@ function StaffControls({ programme, view }: { programme: ProgrammeDetail; view: 
   const link = ev.link ?? '';
   return (
     <>
-      <section
-        className="app-evaluation__projector"
-        aria-label={t('expectations.overall.projector.heading')}
-        data-testid="overall-projector"
-      >
-        <img
-          className="app-evaluation__qr"
-          src={overallApi.qrUrl(programme.id)}
-          alt={t('expectations.overall.projector.qrAlt', { link })}
-          width={288}
-          height={288}
-          data-testid="overall-qr"
-        />
-        <div>
-          <Paragraph>{t('expectations.overall.projector.lead')}</Paragraph>
-          <Paragraph className="app-evaluation__link">
-            <a href={link} data-testid="overall-link">
-              {link}
-            </a>
-          </Paragraph>
-        </div>
-      </section>
-      {confirming ? (
-        <Alert data-color="warning" data-testid="overall-close-confirm">
-          <Paragraph>{t('expectations.overall.closeConfirm')}</Paragraph>
-          <div className="app-evaluation__actions">
-            <Button
-              data-color="danger"
-              loading={close.isPending}
-              data-testid="overall-close-confirm-button"
-              onClick={() => close.mutate(undefined, { onSuccess: () => setConfirming(false) })}
-            >
-              {t('expectations.overall.closeButton')}
-            </Button>
-            <Button variant="tertiary" onClick={() => setConfirming(false)}>
-              {t('expectations.overall.cancel')}
-            </Button>
-          </div>
-        </Alert>
-      ) : (
-        <div className="app-evaluation__actions">
-          <Button
-            variant="secondary"
-            data-color="danger"
-            onClick={() => setConfirming(true)}
-            data-testid="overall-close"
-          >
-            {t('expectations.overall.closeButton')}
-          </Button>
-        </div>
-      )}
+      <ProjectorPanel
+        prefix="overall"
+        heading={t('expectations.overall.projector.heading')}
+        qrSrc={overallApi.qrUrl(programme.id)}
+        qrAlt={t('expectations.overall.projector.qrAlt', { link })}
+        lead={t('expectations.overall.projector.lead')}
+        link={link}
+      />
+      <ReminderButton send={() => overallApi.remind(programme.id)} testId="overall-remind" />
+      <ConfirmClose
+        prefix="overall"
+        closeText={t('expectations.overall.closeButton')}
+        confirmText={t('expectations.overall.closeConfirm')}
+        cancelText={t('expectations.overall.cancel')}
+        pending={close.isPending}
+        onClose={(done) => close.mutate(undefined, { onSuccess: done })}
+      />
       {close.isError ? <ErrorAlert error={close.error} /> : null}
     </>
   );
@@ -202,27 +170,23 @@ function Results({ programme }: { programme: ProgrammeDetail }) {
       <Heading level={3} data-size="xs" id={headingId}>
         {t('expectations.overall.results.heading')}
       </Heading>
-      {query.isPending ? (
-        <PageLoading />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} />
-      ) : !query.data.result.released ? (
-        <Paragraph data-testid="overall-results-withheld">
-          {query.data.result.reason === 'tooFew'
-            ? t('expectations.overall.results.tooFew', {
-                answers: query.data.result.answers,
-                threshold: query.data.result.threshold,
-              })
-            : t('expectations.overall.results.notClosed')}
-        </Paragraph>
-      ) : (
-        <Released
-          result={query.data.result}
-          hasExpectations={query.data.expectedThemes !== null}
-          locale={locale}
-          onDownload={(format) => void overallApi.download(programme.id, format, locale).then(saveFile)}
-        />
-      )}
+      <ResultsOrWithheld
+        query={query}
+        withheldTestId="overall-results-withheld"
+        withheld={(r) =>
+          r.reason === 'tooFew'
+            ? t('expectations.overall.results.tooFew', { answers: r.answers, threshold: r.threshold })
+            : t('expectations.overall.results.notClosed')
+        }
+        released={(data) => (
+          <Released
+            result={data.result}
+            hasExpectations={data.expectedThemes !== null}
+            locale={locale}
+            onDownload={(format) => void overallApi.download(programme.id, format, locale).then(saveFile)}
+          />
+        )}
+      />
     </section>
   );
 }
@@ -240,15 +204,7 @@ function Released({
 }) {
   const { t } = useTranslation();
   const tt = t as T;
-  const captionId = useId();
   const themesCaptionId = useId();
-  const decimal = (n: number | null) =>
-    n === null
-      ? t('expectations.overall.results.notRated')
-      : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
-          minimumFractionDigits: 2,
-          maximumFractionDigits: 2,
-        }).format(n);
   const rows = [
     { key: 'overall', label: t('expectations.overall.questionsShort.overall'), r: result.overall },
     ...PART_KEYS.map((k) => ({ key: k, label: tt(`expectations.overall.parts.${k}`), r: result.parts[k] })),
@@ -275,45 +231,25 @@ function Released({
           steps={['1', '2', '3', '4', '5']}
         />
       </Suspense>
-      <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-        <Table className="app-table" data-color="neutral" border data-testid="overall-results-table">
-          <caption className="ds-sr-only" id={captionId}>
-            {t('expectations.overall.results.tableCaption')}
-          </caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('expectations.overall.results.question')}</Table.HeaderCell>
-              {[1, 2, 3, 4, 5].map((v) => (
-                <Table.HeaderCell key={v} scope="col" className="app-amount">
-                  {v}
-                </Table.HeaderCell>
-              ))}
-              <Table.HeaderCell scope="col" className="app-amount">
-                {t('expectations.overall.results.answeredCount')}
-              </Table.HeaderCell>
-              <Table.HeaderCell scope="col" className="app-amount">
-                {t('expectations.overall.results.average')}
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((row) => (
-              <Table.Row key={row.key}>
-                <Table.HeaderCell scope="row">{row.label}</Table.HeaderCell>
-                {row.r.distribution.map((c, i) => (
-                  <Table.Cell key={i} className="app-amount">
-                    {formatNumber(c, locale)}
-                  </Table.Cell>
-                ))}
-                <Table.Cell className="app-amount">{formatNumber(row.r.answered, locale)}</Table.Cell>
-                <Table.Cell className="app-amount" data-testid={`overall-average-${row.key}`}>
-                  {decimal(row.r.average)}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <DistributionTable
+        testId="overall-results-table"
+        averageTestId="overall-average"
+        caption={t('expectations.overall.results.tableCaption')}
+        questionHeader={t('expectations.overall.results.question')}
+        answeredHeader={t('expectations.overall.results.answeredCount')}
+        averageHeader={t('expectations.overall.results.average')}
+        rows={rows.map((row) => ({
+          key: row.key,
+          label: row.label,
+          distribution: row.r.distribution,
+          answered: row.r.answered,
+          average:
+            row.r.average === null
+              ? t('expectations.overall.results.notRated')
+              : formatAverage(row.r.average, locale),
+        }))}
+        locale={locale}
+      />
 
       <Heading level={4} data-size="2xs">
         {t('expectations.overall.results.expectationsHeading')}
@@ -396,24 +332,16 @@ function Released({
           </li>
         ))}
       </ul>
-      <div className="app-evaluation__texts">
-        {(['valuable', 'improve'] as const).map((key) => (
-          <div key={key} data-testid={`overall-texts-${key}`}>
-            <Heading level={4} data-size="2xs">
-              {tt(`expectations.overall.texts.${key}`)}
-            </Heading>
-            {result.texts[key].length ? (
-              <ul>
-                {result.texts[key].map((text, i) => (
-                  <li key={i}>{text}</li>
-                ))}
-              </ul>
-            ) : (
-              <Paragraph>{t('expectations.overall.results.noTexts')}</Paragraph>
-            )}
-          </div>
-        ))}
-      </div>
+      <FreeTexts
+        prefix="overall"
+        level={4}
+        groups={(['valuable', 'improve'] as const).map((key) => ({
+          key,
+          heading: tt(`expectations.overall.texts.${key}`),
+          texts: result.texts[key],
+        }))}
+        noTexts={t('expectations.overall.results.noTexts')}
+      />
       <div className="app-evaluation__actions">
         <Paragraph>{t('expectations.overall.results.download')}:</Paragraph>
         <Button

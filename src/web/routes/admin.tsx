@@ -1,9 +1,10 @@
-import { Alert, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
-import { Fragment } from 'react';
+import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { api, type OutboxList } from '../api';
+import { useParams, useSearchParams } from 'react-router';
+import { api, type OutboxList, saveFile } from '../api';
+import { AuditFilters } from '../components/audit-filters';
 import { PageBreadcrumbs } from '../components/breadcrumbs';
 import { useDocumentTitle } from '../components/document-title';
 import { ErrorAlert } from '../components/error-alert';
@@ -201,18 +202,41 @@ export function OutboxPage() {
   );
 }
 
-/** `/admin/:providerId/audit`: the provider's audit log. */
+/** `/admin/:providerId/audit`: the provider's audit log, filtered and paged by its URL. */
 export function AuditPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const { providerId = '' } = useParams();
   const provider = useProviderName(providerId);
+  const [params, setParams] = useSearchParams();
+  const query = params.toString();
   const audit = useQuery({
-    queryKey: ['audit', providerId],
-    queryFn: () => api.audit(providerId),
+    queryKey: ['audit', providerId, query],
+    queryFn: () => api.audit(providerId, new URLSearchParams(query)),
     enabled: isUuid(providerId),
+    placeholderData: keepPreviousData,
   });
+  const [download, setDownload] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   if (!isUuid(providerId) || (audit.isError && isNotFound(audit.error))) return <NotFound />;
+
+  const labels: Readonly<Record<string, string>> = catalogs[locale].auditLog.actions;
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const limit = Math.max(1, Number(params.get('limit')) || AUDIT_PAGE_SIZE);
+  const goTo = (nextOffset: number) => {
+    const next = new URLSearchParams(params);
+    if (nextOffset > 0) next.set('offset', String(nextOffset));
+    else next.delete('offset');
+    setParams(next);
+  };
+  const downloadCsv = async () => {
+    setDownload({ busy: true, error: null });
+    try {
+      saveFile(await api.downloadAudit(providerId, params, locale));
+      setDownload({ busy: false, error: null });
+    } catch (error) {
+      setDownload({ busy: false, error });
+    }
+  };
 
   return (
     <div className="app-page">
@@ -221,52 +245,107 @@ export function AuditPage() {
         path={`/admin/${providerId}/audit`}
         lead={t('admin.auditIntro', { provider: provider ?? '' })}
       />
+      <AuditFilters params={params} programmes={audit.data?.programmes ?? []} onApply={setParams} />
+      <div className="app-form__actions app-section">
+        <Button
+          variant="secondary"
+          loading={download.busy}
+          onClick={() => void downloadCsv()}
+          data-testid="audit-download-csv"
+        >
+          {download.busy ? t('auditLog.downloading') : t('auditLog.download')}
+        </Button>
+      </div>
+      {download.error ? <ErrorAlert error={download.error} /> : null}
       {audit.isPending ? (
         <PageLoading />
       ) : audit.isError ? (
         <ErrorAlert error={audit.error} />
       ) : audit.data.items.length === 0 ? (
-        <Paragraph>{t('admin.auditEmpty')}</Paragraph>
+        <Paragraph>{query ? t('auditLog.noMatch') : t('admin.auditEmpty')}</Paragraph>
       ) : (
-        <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="audit-caption">
-          <Table className="app-table" data-color="neutral" zebra border data-testid="audit-table">
-            <caption id="audit-caption">
-              {t('admin.auditCaption', { count: formatNumber(audit.data.items.length, locale) })}
-            </caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('admin.at')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('admin.actor')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('admin.action')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('admin.resource')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('admin.ip')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {audit.data.items.map((entry) => (
-                <Table.Row key={entry.id}>
-                  <Table.Cell className="app-nowrap">
-                    <time dateTime={machineDate(entry.at)}>{formatDateTime(entry.at, locale)}</time>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {entry.actor?.name ?? <span className="app-subtle">{t('admin.system')}</span>}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <code>{entry.action}</code>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {entry.resourceType}
-                    {entry.resourceId ? (
-                      <span className="app-subtle"> · {entry.resourceId.slice(0, 8)}</span>
-                    ) : null}
-                  </Table.Cell>
-                  <Table.Cell>{entry.ip ?? <span className="app-subtle">–</span>}</Table.Cell>
+        <>
+          <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="audit-caption">
+            <Table className="app-table" data-color="neutral" zebra border data-testid="audit-table">
+              <caption id="audit-caption">
+                {t('admin.auditCaption', { count: formatNumber(audit.data.total, locale) })}
+              </caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t('admin.at')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('admin.actor')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('admin.action')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('admin.resource')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('auditLog.programme')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('admin.ip')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+              </Table.Head>
+              <Table.Body>
+                {audit.data.items.map((entry) => (
+                  <Table.Row key={entry.id}>
+                    <Table.Cell className="app-nowrap">
+                      <time dateTime={machineDate(entry.at)}>{formatDateTime(entry.at, locale)}</time>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {entry.actor ? (
+                        <>
+                          {entry.actor.name}
+                          <br />
+                          <span className="app-subtle">{entry.actor.email}</span>
+                        </>
+                      ) : (
+                        <span className="app-subtle">{t('admin.system')}</span>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {labels[auditLabelKey(entry.action)] ?? entry.action}
+                      <br />
+                      <code className="app-subtle">{entry.action}</code>
+                    </Table.Cell>
+                    <Table.Cell>
+                      {entry.resourceType}
+                      {entry.resourceId ? (
+                        <span className="app-subtle"> · {entry.resourceId.slice(0, 8)}</span>
+                      ) : null}
+                    </Table.Cell>
+                    <Table.Cell>{entry.programme?.name ?? <span className="app-subtle">–</span>}</Table.Cell>
+                    <Table.Cell>{entry.ip ?? <span className="app-subtle">–</span>}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+          <nav className="app-form__actions app-section" aria-label={t('auditLog.pagination')}>
+            <Paragraph aria-live="polite">
+              {t('auditLog.shown', {
+                first: formatNumber(offset + 1, locale),
+                last: formatNumber(offset + audit.data.items.length, locale),
+                total: formatNumber(audit.data.total, locale),
+              })}
+            </Paragraph>
+            <Button
+              variant="secondary"
+              disabled={offset === 0}
+              onClick={() => goTo(Math.max(0, offset - limit))}
+            >
+              {t('auditLog.previous')}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={offset + audit.data.items.length >= audit.data.total}
+              onClick={() => goTo(offset + limit)}
+            >
+              {t('auditLog.next')}
+            </Button>
+          </nav>
+        </>
       )}
     </div>
   );
 }
+
+/** The page size when the URL names none (the API's default). */
+const AUDIT_PAGE_SIZE = 50;
+
+/** The action's key in `auditLog.actions` (the same rule as src/domain/audit/actions.ts, tested there). */
+const auditLabelKey = (action: string) => action.replace(/\./g, '_');

@@ -1,14 +1,5 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Radio,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
-import { useId, useRef, useState } from 'react';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { MAX_TEXT_LENGTH, RATING_KEYS, type RatingKey } from '../../contracts/evaluations-constants';
@@ -19,7 +10,14 @@ import { PageLoading } from '../components/loading';
 import { NotFound } from '../components/not-found';
 import { ProgrammeGate } from '../components/programme-gate';
 import { ProgrammePageHead } from '../components/programme-page-head';
-import { RouterLink } from '../components/router-link';
+import {
+  ChoiceFieldset,
+  FreeTextField,
+  NoticeOrForm,
+  SCALE_OPTIONS,
+  SurveyForm,
+  answerNotice,
+} from '../components/survey-answer';
 import { isNotFound, isUuid } from '../programme-data';
 import '../components/evaluation.css';
 
@@ -85,25 +83,20 @@ function EvaluationAnswerPage({
     );
   };
 
-  const notice = sent ? (
-    <Alert data-color="success" data-testid="evaluation-sent">
-      <Paragraph>{t('evaluations.form.sent')}</Paragraph>
-    </Alert>
-  ) : data.answered || isApiError(answer.error, 'conflict') ? (
-    <Alert data-color="info" data-testid="evaluation-already-answered">
-      <Paragraph>
-        {data.answered ? t('evaluations.form.alreadyAnswered') : t('evaluations.form.notOpen')}
-      </Paragraph>
-    </Alert>
-  ) : data.evaluation.status !== 'open' ? (
-    <Alert data-color="info" data-testid="evaluation-not-open">
-      <Paragraph>{t('evaluations.form.notOpen')}</Paragraph>
-    </Alert>
-  ) : !data.canAnswer ? (
-    <Alert data-color="info" data-testid="evaluation-not-participant">
-      <Paragraph>{t('evaluations.form.notParticipant')}</Paragraph>
-    </Alert>
-  ) : null;
+  const notice = answerNotice({
+    prefix: 'evaluation',
+    sent,
+    answered: data.answered,
+    conflict: isApiError(answer.error, 'conflict'),
+    open: data.evaluation.status === 'open',
+    canAnswer: data.canAnswer,
+    texts: {
+      sent: t('evaluations.form.sent'),
+      alreadyAnswered: t('evaluations.form.alreadyAnswered'),
+      notOpen: t('evaluations.form.notOpen'),
+      notParticipant: t('evaluations.form.notParticipant'),
+    },
+  });
 
   return (
     <div className="app-page" data-testid="evaluation-answer-page">
@@ -115,106 +108,49 @@ function EvaluationAnswerPage({
       >
         <Paragraph data-size="lg">{data.gathering.theme}</Paragraph>
       </ProgrammePageHead>
-      {notice ? (
-        <>
-          {notice}
-          <Paragraph>
-            <RouterLink to={back}>{t('evaluations.form.back')}</RouterLink>
-          </Paragraph>
-        </>
-      ) : (
-        <form className="app-evaluation-form" onSubmit={onSubmit} noValidate data-testid="evaluation-form">
-          <div ref={summaryRef} tabIndex={-1} aria-live="polite">
-            {tried && missing.length > 0 ? (
-              <Alert data-color="danger" data-testid="evaluation-form-errors">
-                <Paragraph>{t('evaluations.form.fixErrors')}</Paragraph>
-              </Alert>
-            ) : null}
-          </div>
+      <NoticeOrForm notice={notice} back={back} backText={t('evaluations.form.back')}>
+        <SurveyForm
+          prefix="evaluation"
+          onSubmit={onSubmit}
+          summaryRef={summaryRef}
+          showErrors={tried && missing.length > 0}
+          fixErrors={t('evaluations.form.fixErrors')}
+          error={answer.error}
+          pending={answer.isPending}
+          submit={t('evaluations.form.submit')}
+        >
           {RATING_KEYS.map((key) => (
-            <RatingGroup
+            <ChoiceFieldset
               key={key}
               name={key}
+              testId={`evaluation-rating-${key}`}
               legend={t(`evaluations.questions.${key}`)}
               hint={t('evaluations.scale.hint')}
-              value={ratings[key]}
+              options={SCALE_OPTIONS}
+              value={ratings[key] === undefined ? undefined : String(ratings[key])}
               error={tried && ratings[key] === undefined ? t('evaluations.form.required') : null}
-              onChange={(v) => setRatings((r) => ({ ...r, [key]: v }))}
+              onChange={(v) => setRatings((r) => ({ ...r, [key]: Number(v) }))}
+              level={2}
             />
           ))}
-          <Textfield
-            multiline
-            rows={4}
+          <FreeTextField
             name="good"
             label={t('evaluations.texts.good')}
             description={t('evaluations.form.optional')}
             maxLength={MAX_TEXT_LENGTH}
             value={good}
-            onChange={(e) => setGood(e.target.value)}
+            onChange={setGood}
           />
-          <Textfield
-            multiline
-            rows={4}
+          <FreeTextField
             name="better"
             label={t('evaluations.texts.better')}
             description={t('evaluations.form.optional')}
             maxLength={MAX_TEXT_LENGTH}
             value={better}
-            onChange={(e) => setBetter(e.target.value)}
+            onChange={setBetter}
           />
-          {answer.isError && !isApiError(answer.error, 'conflict') ? (
-            <ErrorAlert error={answer.error} />
-          ) : null}
-          <div>
-            <Button type="submit" loading={answer.isPending} data-testid="evaluation-submit">
-              {t('evaluations.form.submit')}
-            </Button>
-          </div>
-        </form>
-      )}
+        </SurveyForm>
+      </NoticeOrForm>
     </div>
-  );
-}
-
-/** One 1–5 question: a fieldset whose legend is the question, five radios in a row. */
-function RatingGroup({
-  name,
-  legend,
-  hint,
-  value,
-  error,
-  onChange,
-}: {
-  name: RatingKey;
-  legend: string;
-  hint: string;
-  value: number | undefined;
-  error: string | null;
-  onChange: (v: number) => void;
-}) {
-  const errorId = useId();
-  return (
-    <Fieldset data-testid={`evaluation-rating-${name}`} aria-describedby={error ? errorId : undefined}>
-      <Fieldset.Legend>
-        <Heading level={2} data-size="2xs">
-          {legend}
-        </Heading>
-      </Fieldset.Legend>
-      <Fieldset.Description>{hint}</Fieldset.Description>
-      <div className="app-evaluation-form__scale">
-        {[1, 2, 3, 4, 5].map((v) => (
-          <Radio
-            key={v}
-            name={name}
-            value={String(v)}
-            label={String(v)}
-            checked={value === v}
-            aria-invalid={error ? true : undefined}
-            onChange={() => onChange(v)}
-          />
-        ))}
-      </div>
-      {error ? <ValidationMessage id={errorId}>{error}</ValidationMessage> : null}
-    </Fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { Suspense, lazy, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RATING_KEYS, TEXT_KEYS } from '../../contracts/evaluations-constants';
@@ -21,6 +21,8 @@ import {
 import { PageLoading } from '../components/loading';
 import { ProgrammePageHead } from '../components/programme-page-head';
 import { RouterLink } from '../components/router-link';
+import { DistributionTable, FreeTexts, ResultsOrWithheld, formatAverage } from '../components/survey-results';
+import { ConfirmClose, ProjectorPanel } from '../components/survey-staff';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../format';
 import { useLocale } from '../session';
 import '../components/evaluation.css';
@@ -190,8 +192,6 @@ function StaffControls({
   const close = useCloseEvaluation(programme.id);
   const remind = useRemindEvaluation(programme.id);
   const [closesAt, setClosesAt] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const [large, setLarge] = useState(false);
   const [message, setMessage] = useState('');
 
   if (!ev || ev.status === 'draft')
@@ -225,80 +225,44 @@ function StaffControls({
   const link = ev.link ?? '';
   return (
     <>
-      <section
-        className={`app-evaluation__projector${large ? ' app-evaluation__projector--large' : ''}`}
-        aria-label={t('evaluations.projector.heading')}
-        data-testid="evaluation-projector"
-      >
-        <img
-          className="app-evaluation__qr"
-          src={evaluationsApi.qrUrl(programme.id, ev.id)}
-          alt={t('evaluations.projector.qrAlt', { link })}
-          width={288}
-          height={288}
-          data-testid="evaluation-qr"
-        />
-        <div>
-          <Paragraph>{t('evaluations.projector.lead')}</Paragraph>
-          <Paragraph className="app-evaluation__link">
-            <a href={link} data-testid="evaluation-link">
-              {link}
-            </a>
-          </Paragraph>
-          <Button variant="tertiary" aria-pressed={large} onClick={() => setLarge((v) => !v)}>
-            {t('evaluations.projector.fullscreen')}
-          </Button>
-        </div>
-      </section>
-      <div className="app-evaluation__actions">
-        <Button
-          variant="secondary"
-          loading={remind.isPending}
-          data-testid="evaluation-remind"
-          onClick={() =>
-            remind.mutate(ev.id, {
-              onSuccess: (r) =>
-                setMessage(
-                  r.alreadySentToday
-                    ? t('evaluations.alreadyReminded')
-                    : r.queued === 0
-                      ? t('evaluations.remindedNone')
-                      : t('evaluations.reminded', { count: r.queued }),
-                ),
-            })
-          }
-        >
-          {t('evaluations.remindButton')}
-        </Button>
-        {confirming ? null : (
+      <ProjectorPanel
+        prefix="evaluation"
+        heading={t('evaluations.projector.heading')}
+        qrSrc={evaluationsApi.qrUrl(programme.id, ev.id)}
+        qrAlt={t('evaluations.projector.qrAlt', { link })}
+        lead={t('evaluations.projector.lead')}
+        link={link}
+        enlarge={t('evaluations.projector.fullscreen')}
+      />
+      <ConfirmClose
+        prefix="evaluation"
+        actions={
           <Button
             variant="secondary"
-            data-color="danger"
-            onClick={() => setConfirming(true)}
-            data-testid="evaluation-close"
+            loading={remind.isPending}
+            data-testid="evaluation-remind"
+            onClick={() =>
+              remind.mutate(ev.id, {
+                onSuccess: (r) =>
+                  setMessage(
+                    r.alreadySentToday
+                      ? t('evaluations.alreadyReminded')
+                      : r.queued === 0
+                        ? t('evaluations.remindedNone')
+                        : t('evaluations.reminded', { count: r.queued }),
+                  ),
+              })
+            }
           >
-            {t('evaluations.closeButton')}
+            {t('evaluations.remindButton')}
           </Button>
-        )}
-      </div>
-      {confirming ? (
-        <Alert data-color="warning" data-testid="evaluation-close-confirm">
-          <Paragraph>{t('evaluations.closeConfirm', { number: gatheringNumber })}</Paragraph>
-          <div className="app-evaluation__actions">
-            <Button
-              data-color="danger"
-              loading={close.isPending}
-              data-testid="evaluation-close-confirm-button"
-              onClick={() => close.mutate(ev.id, { onSuccess: () => setConfirming(false) })}
-            >
-              {t('evaluations.closeButton')}
-            </Button>
-            <Button variant="tertiary" onClick={() => setConfirming(false)}>
-              {t('evaluations.cancel')}
-            </Button>
-          </div>
-        </Alert>
-      ) : null}
+        }
+        closeText={t('evaluations.closeButton')}
+        confirmText={t('evaluations.closeConfirm', { number: gatheringNumber })}
+        cancelText={t('evaluations.cancel')}
+        pending={close.isPending}
+        onClose={(done) => close.mutate(ev.id, { onSuccess: done })}
+      />
       <Paragraph aria-live="polite" data-testid="evaluation-message">
         {message}
       </Paragraph>
@@ -326,7 +290,6 @@ function Results({
   const [shown, setShown] = useState(true);
   const query = useEvaluationResults(programme.id, evaluation.id, shown);
   const headingId = useId();
-  const captionId = useId();
   return (
     <section aria-labelledby={headingId} data-testid="evaluation-results">
       <div className="app-evaluation__head">
@@ -337,30 +300,27 @@ function Results({
           {shown ? t('evaluations.hideResults') : t('evaluations.showResults')}
         </Button>
       </div>
-      {!shown ? null : query.isPending ? (
-        <PageLoading />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} />
-      ) : !query.data.result.released ? (
-        <Paragraph data-testid="evaluation-results-withheld">
-          {query.data.result.reason === 'tooFew'
-            ? t('evaluations.results.tooFew', {
-                answers: query.data.result.answers,
-                threshold: query.data.result.threshold,
-              })
-            : t('evaluations.results.notClosed')}
-        </Paragraph>
-      ) : (
-        <ReleasedResults
-          result={query.data.result}
-          gatheringNumber={gatheringNumber}
-          captionId={captionId}
-          locale={locale}
-          onDownload={(format) =>
-            void evaluationsApi.download(programme.id, evaluation.id, format, locale).then(saveFile)
+      {shown ? (
+        <ResultsOrWithheld
+          query={query}
+          withheldTestId="evaluation-results-withheld"
+          withheld={(r) =>
+            r.reason === 'tooFew'
+              ? t('evaluations.results.tooFew', { answers: r.answers, threshold: r.threshold })
+              : t('evaluations.results.notClosed')
           }
+          released={(data) => (
+            <ReleasedResults
+              result={data.result}
+              gatheringNumber={gatheringNumber}
+              locale={locale}
+              onDownload={(format) =>
+                void evaluationsApi.download(programme.id, evaluation.id, format, locale).then(saveFile)
+              }
+            />
+          )}
         />
-      )}
+      ) : null}
     </section>
   );
 }
@@ -373,23 +333,16 @@ type Released = Extract<
 function ReleasedResults({
   result,
   gatheringNumber,
-  captionId,
   locale,
   onDownload,
 }: {
   result: Released;
   gatheringNumber: number;
-  captionId: string;
   locale: Locale;
   onDownload: (format: 'csv' | 'xlsx') => void;
 }) {
   const { t } = useTranslation();
   const tt = t as T;
-  const decimal = (n: number) =>
-    new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    }).format(n);
   return (
     <div className="app-section" data-testid="evaluation-results-released">
       <Paragraph data-testid="evaluation-results-summary">
@@ -409,59 +362,31 @@ function ReleasedResults({
           steps={['1', '2', '3', '4', '5']}
         />
       </Suspense>
-      <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-        <Table className="app-table" data-color="neutral" border data-testid="evaluation-results-table">
-          <caption className="ds-sr-only" id={captionId}>
-            {t('evaluations.results.tableCaption')}
-          </caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('evaluations.results.question')}</Table.HeaderCell>
-              {[1, 2, 3, 4, 5].map((v) => (
-                <Table.HeaderCell key={v} scope="col" className="app-amount">
-                  {v}
-                </Table.HeaderCell>
-              ))}
-              <Table.HeaderCell scope="col" className="app-amount">
-                {t('evaluations.results.average')}
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {result.questions.map((q) => (
-              <Table.Row key={q.key} data-question={q.key}>
-                <Table.HeaderCell scope="row">{tt(`evaluations.questions.${q.key}`)}</Table.HeaderCell>
-                {q.distribution.map((c, i) => (
-                  <Table.Cell key={i} className="app-amount">
-                    {formatNumber(c, locale)}
-                  </Table.Cell>
-                ))}
-                <Table.Cell className="app-amount" data-testid={`evaluation-average-${q.key}`}>
-                  {decimal(q.average)}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-      <div className="app-evaluation__texts">
-        {TEXT_KEYS.map((key) => (
-          <div key={key} data-testid={`evaluation-texts-${key}`}>
-            <Heading level={5} data-size="2xs">
-              {tt(`evaluations.texts.${key}`)}
-            </Heading>
-            {result.texts[key].length ? (
-              <ul>
-                {result.texts[key].map((text, i) => (
-                  <li key={i}>{text}</li>
-                ))}
-              </ul>
-            ) : (
-              <Paragraph>{t('evaluations.results.noTexts')}</Paragraph>
-            )}
-          </div>
-        ))}
-      </div>
+      <DistributionTable
+        testId="evaluation-results-table"
+        averageTestId="evaluation-average"
+        caption={t('evaluations.results.tableCaption')}
+        questionHeader={t('evaluations.results.question')}
+        averageHeader={t('evaluations.results.average')}
+        rows={result.questions.map((q) => ({
+          key: q.key,
+          label: tt(`evaluations.questions.${q.key}`),
+          distribution: q.distribution,
+          average: formatAverage(q.average, locale),
+        }))}
+        markQuestion
+        locale={locale}
+      />
+      <FreeTexts
+        prefix="evaluation"
+        level={5}
+        groups={TEXT_KEYS.map((key) => ({
+          key,
+          heading: tt(`evaluations.texts.${key}`),
+          texts: result.texts[key],
+        }))}
+        noTexts={t('evaluations.results.noTexts')}
+      />
       <div className="app-evaluation__actions" role="group" aria-label={t('evaluations.results.download')}>
         <Button variant="secondary" onClick={() => onDownload('xlsx')} data-testid="evaluation-download-xlsx">
           {t('evaluations.results.download')}: {t('evaluations.results.downloadXlsx')}
@@ -480,11 +405,6 @@ function Trend({ list }: { list: EvaluationList }) {
   const tt = t as T;
   const locale = useLocale();
   const captionId = useId();
-  const decimal = (n: number) =>
-    new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    }).format(n);
   return (
     <section
       className="app-section"
@@ -538,7 +458,7 @@ function Trend({ list }: { list: EvaluationList }) {
                     </Table.HeaderCell>
                     {RATING_KEYS.map((k) => (
                       <Table.Cell key={k} className="app-amount">
-                        {decimal(p.averages[k])}
+                        {formatAverage(p.averages[k], locale)}
                       </Table.Cell>
                     ))}
                     <Table.Cell className="app-amount">{formatNumber(p.answers, locale)}</Table.Cell>

@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Heading,
-  Paragraph,
-  Radio,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -27,7 +18,15 @@ import { PageLoading } from '../components/loading';
 import { NotFound } from '../components/not-found';
 import { ProgrammeGate } from '../components/programme-gate';
 import { ProgrammePageHead } from '../components/programme-page-head';
-import { RouterLink } from '../components/router-link';
+import {
+  ChoiceFieldset,
+  type ChoiceProps,
+  FreeTextField,
+  NoticeOrForm,
+  SCALE_OPTIONS,
+  SurveyForm,
+  answerNotice,
+} from '../components/survey-answer';
 import { isNotFound } from '../programme-data';
 import '../components/evaluation.css';
 
@@ -101,27 +100,20 @@ function AnswerPage({ programme }: { programme: ProgrammeDetail }) {
     );
   };
 
-  const notice = sent ? (
-    <Alert data-color="success" data-testid="overall-sent">
-      <Paragraph>{t('expectations.overall.form.sent')}</Paragraph>
-    </Alert>
-  ) : data.answered || isApiError(answer.error, 'conflict') ? (
-    <Alert data-color="info" data-testid="overall-already-answered">
-      <Paragraph>
-        {data.answered
-          ? t('expectations.overall.form.alreadyAnswered')
-          : t('expectations.overall.form.notOpen')}
-      </Paragraph>
-    </Alert>
-  ) : data.evaluation.status !== 'open' ? (
-    <Alert data-color="info" data-testid="overall-not-open">
-      <Paragraph>{t('expectations.overall.form.notOpen')}</Paragraph>
-    </Alert>
-  ) : !data.canAnswer ? (
-    <Alert data-color="info" data-testid="overall-not-participant">
-      <Paragraph>{t('expectations.overall.form.notParticipant')}</Paragraph>
-    </Alert>
-  ) : null;
+  const notice = answerNotice({
+    prefix: 'overall',
+    sent,
+    answered: data.answered,
+    conflict: isApiError(answer.error, 'conflict'),
+    open: data.evaluation.status === 'open',
+    canAnswer: data.canAnswer,
+    texts: {
+      sent: t('expectations.overall.form.sent'),
+      alreadyAnswered: t('expectations.overall.form.alreadyAnswered'),
+      notOpen: t('expectations.overall.form.notOpen'),
+      notParticipant: t('expectations.overall.form.notParticipant'),
+    },
+  });
 
   const required = (bad: boolean) => (tried && bad ? t('expectations.overall.form.required') : null);
   return (
@@ -132,28 +124,23 @@ function AnswerPage({ programme }: { programme: ProgrammeDetail }) {
         path={path}
         lead={notice ? undefined : t('expectations.overall.form.lead')}
       />
-      {notice ? (
-        <>
-          {notice}
-          <Paragraph>
-            <RouterLink to={back}>{t('expectations.overall.form.back')}</RouterLink>
-          </Paragraph>
-        </>
-      ) : (
-        <form className="app-evaluation-form" onSubmit={onSubmit} noValidate data-testid="overall-form">
-          <div ref={summaryRef} tabIndex={-1} aria-live="polite">
-            {tried && missing ? (
-              <Alert data-color="danger" data-testid="overall-form-errors">
-                <Paragraph>{t('expectations.overall.form.fixErrors')}</Paragraph>
-              </Alert>
-            ) : null}
-          </div>
+      <NoticeOrForm notice={notice} back={back} backText={t('expectations.overall.form.back')}>
+        <SurveyForm
+          prefix="overall"
+          onSubmit={onSubmit}
+          summaryRef={summaryRef}
+          showErrors={tried && missing}
+          fixErrors={t('expectations.overall.form.fixErrors')}
+          error={answer.error}
+          pending={answer.isPending}
+          submit={t('expectations.overall.form.submit')}
+        >
           <MyExpectations data={data} />
           <Choice
             name="overall"
             legend={t('expectations.overall.questions.overall')}
             hint={t('expectations.overall.scaleHint')}
-            options={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }))}
+            options={SCALE_OPTIONS}
             value={overall === undefined ? undefined : String(overall)}
             error={required(overall === undefined)}
             onChange={(v) => setOverall(Number(v))}
@@ -168,10 +155,7 @@ function AnswerPage({ programme }: { programme: ProgrammeDetail }) {
               name={`part-${k}`}
               legend={tt(`expectations.overall.parts.${k}`)}
               hint={t('expectations.overall.scaleHint')}
-              options={[
-                ...['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v })),
-                { value: NA, label: t('expectations.overall.notApplicable') },
-              ]}
+              options={[...SCALE_OPTIONS, { value: NA, label: t('expectations.overall.notApplicable') }]}
               value={parts[k] === undefined ? undefined : parts[k] === null ? NA : String(parts[k])}
               error={required(parts[k] === undefined)}
               onChange={(v) => setParts((p) => ({ ...p, [k]: v === NA ? null : Number(v) }))}
@@ -219,36 +203,24 @@ function AnswerPage({ programme }: { programme: ProgrammeDetail }) {
             onChange={(v) => setCont(v as Continue)}
             level={2}
           />
-          <Textfield
-            multiline
-            rows={4}
+          <FreeTextField
             name="valuable"
             label={t('expectations.overall.texts.valuable')}
             description={t('expectations.overall.form.optional')}
             maxLength={MAX_OVERALL_TEXT_LENGTH}
             value={valuable}
-            onChange={(e) => setValuable(e.target.value)}
+            onChange={setValuable}
           />
-          <Textfield
-            multiline
-            rows={4}
+          <FreeTextField
             name="improve"
             label={t('expectations.overall.texts.improve')}
             description={t('expectations.overall.form.optional')}
             maxLength={MAX_OVERALL_TEXT_LENGTH}
             value={improve}
-            onChange={(e) => setImprove(e.target.value)}
+            onChange={setImprove}
           />
-          {answer.isError && !isApiError(answer.error, 'conflict') ? (
-            <ErrorAlert error={answer.error} />
-          ) : null}
-          <div>
-            <Button type="submit" loading={answer.isPending} data-testid="overall-submit">
-              {t('expectations.overall.form.submit')}
-            </Button>
-          </div>
-        </form>
-      )}
+        </SurveyForm>
+      </NoticeOrForm>
     </div>
   );
 }
@@ -298,51 +270,7 @@ function MyExpectations({ data }: { data: ReturnType<typeof useOverallForm>['dat
   );
 }
 
-/** One question: a fieldset whose legend is the question, its options as radios. */
-function Choice({
-  name,
-  legend,
-  hint,
-  options,
-  value,
-  error,
-  onChange,
-  level,
-  testId,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  value: string | undefined;
-  error: string | null;
-  onChange: (v: string) => void;
-  level: 2 | 3;
-  testId?: string;
-}) {
-  const errorId = useId();
-  return (
-    <Fieldset data-testid={testId ?? `overall-q-${name}`} aria-describedby={error ? errorId : undefined}>
-      <Fieldset.Legend>
-        <Heading level={level} data-size="2xs">
-          {legend}
-        </Heading>
-      </Fieldset.Legend>
-      {hint ? <Fieldset.Description>{hint}</Fieldset.Description> : null}
-      <div className="app-evaluation-form__scale">
-        {options.map((o) => (
-          <Radio
-            key={o.value}
-            name={name}
-            value={o.value}
-            label={o.label}
-            checked={value === o.value}
-            aria-invalid={error ? true : undefined}
-            onChange={() => onChange(o.value)}
-          />
-        ))}
-      </div>
-      {error ? <ValidationMessage id={errorId}>{error}</ValidationMessage> : null}
-    </Fieldset>
-  );
+/** One question of this form; its test id is `overall-q-<name>` unless given. */
+function Choice(props: Omit<ChoiceProps, 'testId'> & { testId?: string }) {
+  return <ChoiceFieldset {...props} testId={props.testId ?? `overall-q-${props.name}`} />;
 }

@@ -9,8 +9,10 @@ import { CoachingSummaryCard } from '../components/coaching-summary-card';
 import { DevProjectHomeCards, NextEventCard } from '../components/dev-project-red-thread';
 import { MellomarbeidCard } from '../components/mellomarbeid-card';
 import { ProgrammeGate } from '../components/programme-gate';
-import { formatDate, formatDateWithWeekday, formatNumber, formatTime } from '../format';
+import { RouterLink } from '../components/router-link';
+import { formatDate, formatDateWithWeekday, formatNumber, formatTime, todayInOslo } from '../format';
 import { isPartAvailable, partsForRole } from '../programme-data';
+import { retentionPath } from '../retention';
 import { useLocale, useSession } from '../session';
 
 /** `/programmes/:programmeId`: the role's home page in this programme. */
@@ -132,6 +134,9 @@ function ProgrammeFacts({ programme }: { programme: ProgrammeDetail }) {
   const locale = useLocale();
   const date = (d: string | null) => (d ? formatDate(d, locale) : t('common.notSet'));
   const next = programme.nextGathering;
+  // An active programme that has not begun yet is not "in progress" but starting on a day.
+  const upcoming =
+    programme.status === 'active' && !!programme.startsOn && programme.startsOn > todayInOslo();
 
   return (
     <Card data-color="neutral" className="app-section">
@@ -139,9 +144,15 @@ function ProgrammeFacts({ programme }: { programme: ProgrammeDetail }) {
         <Heading level={2} data-size="sm">
           {programme.name}
         </Heading>
-        <Tag data-color={programme.status === 'active' ? 'success' : 'neutral'} data-size="sm">
-          {t(`programmeStatus.${programme.status}`)}
-        </Tag>
+        {upcoming ? (
+          <Tag data-color="info" data-size="sm">
+            {t('programmeStatus.upcoming', { date: date(programme.startsOn) })}
+          </Tag>
+        ) : (
+          <Tag data-color={programme.status === 'active' ? 'success' : 'neutral'} data-size="sm">
+            {t(`programmeStatus.${programme.status}`)}
+          </Tag>
+        )}
       </div>
       <dl className="app-facts">
         <div>
@@ -194,6 +205,13 @@ function ProgrammeFacts({ programme }: { programme: ProgrammeDetail }) {
           </dd>
         </div>
       </dl>
+      {programme.roles.includes('provider_admin') || programme.roles.includes('client_admin') ? (
+        <Paragraph data-size="sm">
+          <RouterLink to={retentionPath(programme.id)} data-testid="retention-link">
+            {t('retentionSettings.link')}
+          </RouterLink>
+        </Paragraph>
+      ) : null}
     </Card>
   );
 }
