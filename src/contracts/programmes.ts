@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import { ZRole, ZUuid } from './common';
 
-/** The parts of a programme (PRODUCT.md); the UI links each, later issues fill them. */
-export const PROGRAMME_PARTS = [
-  'quote',
-  'actuals',
-  'participants',
-  'groups',
-  'plan',
-  'gatherings',
-  'coaching',
-  'project',
-  'selfAssessment',
-  'platform',
-  'evaluations',
-  'report',
-  'tenFactor',
-] as const;
+import { PROGRAMME_PARTS } from './programme-constants';
+
+export { PROGRAMME_PARTS };
 export const ZProgrammePart = z.enum(PROGRAMME_PARTS);
 export type ProgrammePart = z.infer<typeof ZProgrammePart>;
 
@@ -30,7 +17,7 @@ export const ZProgrammeDetail = z.object({
   client: z.object({ id: ZUuid, name: z.string() }),
   roles: z.array(ZRole),
   /** The parts this user may open, in display order. */
-  parts: z.array(z.object({ key: ZProgrammePart, available: z.boolean() })),
+  parts: z.array(z.object({ key: ZProgrammePart })),
   counts: z.object({
     participants: z.number().int(),
     gatherings: z.number().int(),

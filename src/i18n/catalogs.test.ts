@@ -48,7 +48,7 @@ describe('i18n catalogs', () => {
 
   // Guards against bokmål pasted into the nynorsk catalog: these words differ between the two.
   it.each<[CatalogKey, RegExp]>([
-    ['common.comingSoon', /^Kjem snart$/],
+    ['common.notSet', /^Ikkje sett$/],
     ['language.choose', /^Vel språk$/],
     ['login.forgotPassword', /^Gløymt passord\?$/],
     ['levels.enhetsleder', /^Einingsleiar$/],

@@ -716,7 +716,6 @@ export const en: Catalog = {
     notSet: 'Not set',
     backToProgramme: 'Back to the programme',
     goToLogin: 'Go to sign-in',
-    comingSoon: 'Coming soon',
   },
   layout: {
     skipToContent: 'Skip to main content',
@@ -1342,9 +1341,6 @@ export const en: Catalog = {
     noAgenda: 'The agenda is not ready yet.',
     empty: 'No gatherings have been added yet.',
   },
-  comingSoon: {
-    lead: 'This part of the programme is being built.',
-  },
   quoteBuilder: {
     intro:
       'Fill in how the programme is built. The price is worked out again as soon as you change anything.',
@@ -1946,6 +1942,14 @@ export const en: Catalog = {
     kinds: {
       invitation: 'Invitation',
       password_reset: 'Password reset',
+      group_meeting_invitation: 'Network meeting invitation',
+      plan_invitation: 'Invitation from the plan',
+      plan_move: 'Moved appointment',
+      plan_reminder: 'Appointment reminder',
+      self_assessment_rating: 'Rating of a leader',
+      evaluation_reminder: 'Evaluation reminder',
+      expectations_reminder: 'Expectations reminder',
+      overall_evaluation_reminder: 'Final evaluation reminder',
     },
   },
   calendar: {

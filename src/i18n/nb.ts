@@ -721,7 +721,6 @@ export const nb = {
     notSet: 'Ikke satt',
     backToProgramme: 'Tilbake til programmet',
     goToLogin: 'Gå til innlogging',
-    comingSoon: 'Kommer snart',
   },
   layout: {
     skipToContent: 'Hopp til hovedinnholdet',
@@ -1343,9 +1342,6 @@ export const nb = {
     noAgenda: 'Programmet er ikke klart ennå.',
     empty: 'Ingen samlinger er lagt inn ennå.',
   },
-  comingSoon: {
-    lead: 'Denne delen av programmet er under arbeid.',
-  },
   quoteBuilder: {
     intro: 'Fyll inn hvordan programmet skal bygges opp. Prisen regnes ut på nytt med en gang du endrer noe.',
     versions: {
@@ -1944,6 +1940,14 @@ export const nb = {
     kinds: {
       invitation: 'Invitasjon',
       password_reset: 'Nytt passord',
+      group_meeting_invitation: 'Invitasjon til nettverksmøte',
+      plan_invitation: 'Invitasjon fra planen',
+      plan_move: 'Flyttet avtale',
+      plan_reminder: 'Påminnelse om avtale',
+      self_assessment_rating: 'Vurdering av leder',
+      evaluation_reminder: 'Påminnelse om evaluering',
+      expectations_reminder: 'Påminnelse om forventninger',
+      overall_evaluation_reminder: 'Påminnelse om sluttevaluering',
     },
   },
   calendar: {

@@ -277,7 +277,7 @@ export const nn: Catalog = {
     leader: {
       lead: 'Resultata for eininga di i 10-FAKTOR mot kommunen. Vel éin faktor å ta vare på og éin å forbetre, og lag tiltak med ansvarleg og frist.',
       sharedNote:
-        'Rådgivarane i programmet kan lese vala og tiltaka dine (dei kan ikkje endre dei), så de kan følgje dei opp på samlingane og i rettleiinga. Kommunen ser berre tal for heile gruppa, aldri dine val eller tiltak.',
+        'Rådgjevarane i programmet kan lese vala og tiltaka dine (dei kan ikkje endre dei), så de kan følgje dei opp på samlingane og i rettleiinga. Kommunen ser berre tal for heile gruppa, aldri dine val eller tiltak.',
       off: '10-FAKTOR er ikkje slått på for programmet.',
       noSurvey: 'Resultata frå 10-FAKTOR er ikkje importerte enno.',
       noUnit: 'Du er ikkje kopla til ei eining. Vel eininga di under.',
@@ -718,7 +718,6 @@ export const nn: Catalog = {
     notSet: 'Ikkje sett',
     backToProgramme: 'Tilbake til programmet',
     goToLogin: 'Gå til innlogging',
-    comingSoon: 'Kjem snart',
   },
   layout: {
     skipToContent: 'Hopp til hovudinnhaldet',
@@ -1342,9 +1341,6 @@ export const nn: Catalog = {
     noAgenda: 'Programmet er ikkje klart enno.',
     empty: 'Ingen samlingar er lagde inn enno.',
   },
-  comingSoon: {
-    lead: 'Denne delen av programmet er under arbeid.',
-  },
   quoteBuilder: {
     intro:
       'Fyll inn korleis programmet skal byggjast opp. Prisen blir rekna ut på nytt med ein gong du endrar noko.',
@@ -1944,6 +1940,14 @@ export const nn: Catalog = {
     kinds: {
       invitation: 'Invitasjon',
       password_reset: 'Nytt passord',
+      group_meeting_invitation: 'Invitasjon til nettverksmøte',
+      plan_invitation: 'Invitasjon frå planen',
+      plan_move: 'Flytta avtale',
+      plan_reminder: 'Påminning om avtale',
+      self_assessment_rating: 'Vurdering av leiar',
+      evaluation_reminder: 'Påminning om evaluering',
+      expectations_reminder: 'Påminning om forventningar',
+      overall_evaluation_reminder: 'Påminning om sluttevaluering',
     },
   },
   calendar: {
@@ -3209,7 +3213,7 @@ export const nn: Catalog = {
     subjects: {
       participants: 'Leiarar som er med i programmet',
       employees: 'Medarbeidarar som vurderer leiaren sin i eigenvurderinga (anonymt)',
-      advisors: 'Rådgivarar (rettleiarar og prosessleiarar)',
+      advisors: 'Rådgjevarar (rettleiarar og prosessleiarar)',
       clientAdmins: 'Kontaktpersonar i kommunen',
       providerAdmins: 'Administratorar hos leverandøren',
     },
@@ -3269,11 +3273,11 @@ export const nn: Catalog = {
       },
       invoicing: {
         name: 'Fakturagrunnlag',
-        data: 'Leveransar (samlingsdagar, rettleiingstimar, reiser) med rådgivar og dato; tilbod.',
+        data: 'Leveransar (samlingsdagar, rettleiingstimar, reiser) med rådgjevar og dato; tilbod.',
       },
       planning: {
         name: 'Planlegging',
-        data: 'Fråvær for rådgivarane, planforslag og importerte deltakarlister.',
+        data: 'Fråvær for rådgjevarane, planforslag og importerte deltakarlister.',
       },
       mail: {
         name: 'E-post',
@@ -3334,7 +3338,7 @@ export const nn: Catalog = {
       coachingNotesConfidential:
         'Notata til rettleiaren frå coaching er fortrulege: berre rettleiaren som skreiv dei, kan lese dei – ikkje administratoren til leverandøren og ikkje kommunen.',
       devProjectPrivate:
-        'Utviklingsprosjektet er leiaren sitt eige: andre ser det berre når leiaren deler det med ein rådgivar. Kommunen ser berre om eit prosjekt er starta.',
+        'Utviklingsprosjektet er leiaren sitt eige: andre ser det berre når leiaren deler det med ein rådgjevar. Kommunen ser berre om eit prosjekt er starta.',
       evaluationsAnonymous:
         'Evalueringar er anonyme: svara blir lagra utan namn, og resultat blir viste først når minst {{threshold}} har svart.',
       expectationsConfidential:
@@ -3343,7 +3347,7 @@ export const nn: Catalog = {
         'Vurderingane frå medarbeidarane i eigenvurderinga er anonyme: dei svarer via eingongslenkjer utan innlogging, og leiaren ser berre snittet når nok har svart.',
       tenFactorThreshold: '10-FAKTOR: inga eining blir vist med færre enn 3 respondentar.',
       groupNotesWithinGroup:
-        'Notata til nettverksgruppa blir berre delte i gruppa og med rådgivarane som leier ho.',
+        'Notata til nettverksgruppa blir berre delte i gruppa og med rådgjevarane som leier ho.',
       genderOptional: 'Kjønn er frivillig og blir berre brukt til å setje saman grupper med god blanding.',
     },
     retention: {

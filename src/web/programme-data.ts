@@ -1,6 +1,7 @@
 /** Queries for one programme. A programme the user may not see answers 404 (or 400 for a malformed id). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProgrammePart, ProgrammeDetail } from '../contracts/programmes';
+import { PROGRAMME_PARTS } from '../contracts/programme-constants';
 import type { Role } from '../contracts/common';
 import { api, isApiError, type InvitationRequest } from './api';
 
@@ -60,35 +61,8 @@ export function isNotFound(error: unknown): boolean {
   );
 }
 
-/** Every part (a record, so the compiler proves it matches the contracts' PROGRAMME_PARTS). */
-const PARTS: Record<ProgrammePart, true> = {
-  quote: true,
-  actuals: true,
-  participants: true,
-  groups: true,
-  plan: true,
-  gatherings: true,
-  coaching: true,
-  project: true,
-  selfAssessment: true,
-  platform: true,
-  evaluations: true,
-  report: true,
-  tenFactor: true,
-};
 export const isProgrammePart = (value: string | undefined): value is ProgrammePart =>
-  value !== undefined && Object.hasOwn(PARTS, value);
-
-/** Parts that have a real page; the rest show "coming soon". */
-export const BUILT_PARTS: readonly ProgrammePart[] = ['quote', 'actuals', 'participants', 'gatherings'];
-
-/** Whether a part has a real page for this user (the server decides, by role). */
-export function isPartAvailable(
-  _programme: ProgrammeDetail,
-  part: ProgrammeDetail['parts'][number],
-): boolean {
-  return part.available;
-}
+  (PROGRAMME_PARTS as readonly string[]).includes(value ?? '');
 
 /** What each role comes here for first (PRODUCT.md, "Who uses it"). */
 const FOCUS: Record<Role, readonly ProgrammePart[]> = {

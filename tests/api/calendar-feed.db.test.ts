@@ -258,7 +258,7 @@ describe('an invitation with an .ics over SMTP', () => {
         ],
       });
       await enqueueEmail(database.db, {
-        kind: 'other',
+        kind: 'password_reset',
         to: 'ingen@seljord.example',
         subject: 'Hei',
         text: 'Tekst',

@@ -178,7 +178,7 @@ describe('two instances on one PostgreSQL', () => {
         const out: number[] = [];
         for (let j = i; j < i + 50; j++) {
           const { id } = await enqueueEmail(tx, {
-            kind: 'scale_out_test',
+            kind: 'invitation',
             to: `person${j}@example.test`,
             subject: `Message ${j}`,
             text: `Body ${j}`,

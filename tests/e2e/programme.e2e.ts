@@ -39,9 +39,6 @@ const FIRST_FOCUS: Record<Role, RegExp> = {
 
 const ROLES: Role[] = ['provider_admin', 'advisor', 'client_admin', 'participant'];
 
-/** Placeholder parts already checked with axe in this file (the same page for every role). */
-const placeholdersChecked = new Set<string>();
-
 describe('a Seljord user after logging in', () => {
   it.each(ROLES)('sees the %s home page in their language', async (role) => {
     const login = h.login(role);
@@ -124,18 +121,7 @@ describe('a Seljord user after logging in', () => {
       if (!(role === 'participant' && part === 'groups')) {
         expect(await page.locator('main h1').textContent()).toBe(text.parts[part].name);
       }
-      // A part not built yet is a placeholder that says what will come (axe once per part, not per
-      // role: it is the same page for everyone).
-      const placeholder = page.getByTestId('coming-soon');
-      if ((await placeholder.count()) > 0) {
-        expect(await placeholder.textContent()).toContain(text.parts[part].future);
-        const back = page.locator('main a', { hasText: text.common.backToProgramme });
-        expect(await back.getAttribute('href')).toBe(home);
-        if (!placeholdersChecked.has(part)) {
-          placeholdersChecked.add(part);
-          await expectAccessible(page, `${part} (placeholder)`);
-        }
-      } else if (role === 'client_admin' || role === 'participant') {
+      if (role === 'client_admin' || role === 'participant') {
         // The municipality's views of a built part differ most from the staff's, which the part's
         // own e2e file checks.
         await expectAccessible(page, `${part} (${role})`);

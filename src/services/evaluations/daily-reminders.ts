@@ -4,7 +4,7 @@ import type { ReminderResult } from '../../contracts/evaluations';
 import type { Db } from '../../db/client';
 import { clients, participants, programmes, users } from '../../db/schema/index';
 import type { CatalogKey } from '../../i18n/index';
-import { enqueueEmail } from '../mail/outbox';
+import { type MailKind, enqueueEmail } from '../mail/outbox';
 import { translator } from '../messages';
 import { isoDateInOslo } from '../quotes/price';
 
@@ -36,7 +36,7 @@ export interface ReminderMail {
    */
   answeredBy: (participantId: PgColumn) => SQLWrapper;
   /** The outbox kind (e.g. 'expectations_reminder'). */
-  kind: string;
+  kind: MailKind;
   subject: CatalogKey;
   body: CatalogKey;
   /** The answer page; `?lang=<locale>` is added per person. */

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import type { Catalog } from '../../i18n/nb';
 import { emailOutbox, outboxStatusEnum } from '../../db/schema/outbox';
 import { emailAttachments } from '../../db/schema/planning';
+
+/** The kinds of e-mail the app sends: the keys of `email.kinds` in the catalogs. */
+export type MailKind = keyof Catalog['email']['kinds'];
 
 export type OutboxEntry = typeof emailOutbox.$inferSelect;
 export type OutboxStatus = (typeof outboxStatusEnum.enumValues)[number];
@@ -12,8 +16,11 @@ export interface EmailToEnqueue {
   providerId?: string | null;
   /** The programme the message is about: its retention policy clears the body in time. */
   programmeId?: string | null;
-  /** What caused the message (e.g. 'invitation', 'password_reset'); for the outbox view and metrics. */
-  kind: string;
+  /**
+   * What caused the message (e.g. 'invitation', 'password_reset'); for the outbox view and metrics.
+   * Every kind has a label in the catalogs' `email.kinds`, so the admin's outbox never shows a code.
+   */
+  kind: MailKind;
   to: string;
   subject: string;
   text: string;

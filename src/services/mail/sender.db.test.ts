@@ -70,7 +70,7 @@ async function enqueueMany(count: number, prefix: string): Promise<void> {
   await db.transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
       await enqueueEmail(tx, {
-        kind: 'test',
+        kind: 'invitation',
         to: `${prefix}-${i}@example.test`,
         subject: `Message ${i}`,
         text: `Body ${i}`,
@@ -137,9 +137,16 @@ describe('outbox', () => {
     const [provider] = await db.insert(providers).values({ name: 'Outbox AS' }).returning();
     const providerId = provider!.id;
     for (const to of ['a@example.test', 'b@example.test', 'c@example.test']) {
-      await enqueueEmail(db, { providerId, kind: 'test', to, subject: 's', text: 't', html: '<p>t</p>' });
+      await enqueueEmail(db, {
+        providerId,
+        kind: 'invitation',
+        to,
+        subject: 's',
+        text: 't',
+        html: '<p>t</p>',
+      });
     }
-    await enqueueEmail(db, { kind: 'test', to: 'platform@example.test', subject: 's', text: 't' });
+    await enqueueEmail(db, { kind: 'invitation', to: 'platform@example.test', subject: 's', text: 't' });
     const [oldest] = await readOutbox();
     await db.update(emailOutbox).set({ status: 'failed' }).where(eq(emailOutbox.id, oldest!.id));
 
@@ -160,7 +167,7 @@ describe('mail sender', () => {
     const smtp = await startTestSmtpServer();
     await enqueueMany(5, 'once');
     await enqueueEmail(db, {
-      kind: 'test',
+      kind: 'invitation',
       to: 'html@example.test',
       subject: 'Æ',
       text: 'plain',
@@ -301,14 +308,14 @@ describe('mail sender', () => {
 
   it('a recipient the server rejects is retried with back-off while the others are sent, and is failed after 8 attempts', async () => {
     const smtp = await startTestSmtpServer({ rejectRecipients: ['nobody@example.test'] });
-    await enqueueEmail(db, { kind: 'test', to: 'first@example.test', subject: 's', text: 't' });
+    await enqueueEmail(db, { kind: 'invitation', to: 'first@example.test', subject: 's', text: 't' });
     const { id: bouncingId } = await enqueueEmail(db, {
-      kind: 'test',
+      kind: 'invitation',
       to: 'nobody@example.test',
       subject: 's',
       text: 't',
     });
-    await enqueueEmail(db, { kind: 'test', to: 'last@example.test', subject: 's', text: 't' });
+    await enqueueEmail(db, { kind: 'invitation', to: 'last@example.test', subject: 's', text: 't' });
     let now = new Date(Date.now() + 1_000);
     const sender = trackSender(
       startMailSender({

@@ -43,22 +43,6 @@ function partResource(part: ProgrammePart, scope: ProgrammeScope, me: string): R
   }
 }
 
-/** Parts with a working page today; the others show an honest "coming soon". */
-const AVAILABLE_PARTS: ReadonlySet<ProgrammePart> = new Set([
-  'participants',
-  'groups',
-  'plan',
-  'gatherings',
-  'actuals',
-  'project',
-  'coaching',
-  'evaluations',
-  'platform',
-  'selfAssessment',
-  'report',
-  'tenFactor',
-]);
-
 export async function getProgrammeDetail(
   db: Db,
   ctx: RequestContext & { actor: Actor },
@@ -81,13 +65,7 @@ export async function getProgrammeDetail(
       (part === 'tenFactor' &&
         tenFactorOn &&
         can(ctx.actor, 'read', { kind: 'tenFactorFollowUp', scope, leaderUserId: me })),
-  ).map((key) => ({
-    key,
-    // The quote's page is the builder (provider admin) or the accepted quote (client admin).
-    available:
-      AVAILABLE_PARTS.has(key) ||
-      (key === 'quote' && (roles.includes('provider_admin') || roles.includes('client_admin'))),
-  }));
+  ).map((key) => ({ key }));
 
   const [[pc], [gc], [ac], [next]] = await Promise.all([
     db

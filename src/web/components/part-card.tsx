@@ -1,4 +1,4 @@
-import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammePart } from '../../contracts/programmes';
 import { RouterLink } from './router-link';
@@ -7,13 +7,11 @@ import { RouterLink } from './router-link';
 export function PartCard({
   programmeId,
   part,
-  available,
   title,
   featured,
 }: {
   programmeId: string;
   part: ProgrammePart;
-  available: boolean;
   title: string;
   featured: boolean;
 }) {
@@ -29,11 +27,6 @@ export function PartCard({
         <RouterLink to={`/programmes/${programmeId}/${part}`}>{title}</RouterLink>
       </Heading>
       <Paragraph data-size="sm">{t(`parts.${part}.description`)}</Paragraph>
-      {available ? null : (
-        <Tag data-color="neutral" data-size="sm">
-          {t('common.comingSoon')}
-        </Tag>
-      )}
     </Card>
   );
 }

@@ -69,55 +69,36 @@ export function SubProcessorManager({ providerId }: { providerId: string }) {
         <Paragraph>{t('processing.subProcessors.none')}</Paragraph>
       ) : null}
       {list.data && list.data.items.length > 0 ? (
-        <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby="sub-processors-caption">
-          <Table className="app-table" data-color="neutral" border data-testid="sub-processor-table">
-            <caption id="sub-processors-caption">{t('processing.subProcessors.fromProvider')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('processing.subProcessors.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('processing.subProcessors.purpose')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('processing.subProcessors.location')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('processing.subProcessors.transferBasis')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('processing.form.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.data.items.map((s) => (
-                <Table.Row key={s.id}>
-                  <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
-                  <Table.Cell>{s.purpose}</Table.Cell>
-                  <Table.Cell>{s.location}</Table.Cell>
-                  <Table.Cell>{t(`processing.subProcessors.bases.${s.transferBasis}`)}</Table.Cell>
-                  <Table.Cell>
-                    <div className="app-processing__row-actions">
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t('processing.form.editLabel', { name: s.name })}
-                        onClick={() => {
-                          setStatus('');
-                          setEditing(s);
-                        }}
-                      >
-                        {t('processing.form.edit')}
-                      </Button>
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        data-color="danger"
-                        aria-label={t('processing.form.removeLabel', { name: s.name })}
-                        loading={remove.isPending && remove.variables?.id === s.id}
-                        onClick={() => remove.mutate(s)}
-                      >
-                        {t('processing.form.remove')}
-                      </Button>
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <SubProcessorTable
+          items={list.data.items}
+          caption={t('processing.subProcessors.fromProvider')}
+          testId="sub-processor-table"
+          actions={(s) => (
+            <div className="app-processing__row-actions">
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                aria-label={t('processing.form.editLabel', { name: s.name })}
+                onClick={() => {
+                  setStatus('');
+                  setEditing(s);
+                }}
+              >
+                {t('processing.form.edit')}
+              </Button>
+              <Button
+                variant="tertiary"
+                data-size="sm"
+                data-color="danger"
+                aria-label={t('processing.form.removeLabel', { name: s.name })}
+                loading={remove.isPending && remove.variables?.id === s.id}
+                onClick={() => remove.mutate(s)}
+              >
+                {t('processing.form.remove')}
+              </Button>
+            </div>
+          )}
+        />
       ) : null}
       {editing ? (
         <SubProcessorForm
@@ -146,6 +127,49 @@ export function SubProcessorManager({ providerId }: { providerId: string }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The provider's sub-processors as a table; `actions` adds a last column (the admin's buttons). */
+export function SubProcessorTable({
+  items,
+  caption,
+  testId,
+  actions,
+}: {
+  items: readonly SubProcessor[];
+  caption: string;
+  testId?: string;
+  actions?: (s: SubProcessor) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  return (
+    <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <Table className="app-table" data-color="neutral" border data-testid={testId}>
+        <caption id={captionId}>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('processing.subProcessors.name')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('processing.subProcessors.purpose')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('processing.subProcessors.location')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('processing.subProcessors.transferBasis')}</Table.HeaderCell>
+            {actions ? <Table.HeaderCell>{t('processing.form.actions')}</Table.HeaderCell> : null}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {items.map((s) => (
+            <Table.Row key={s.id}>
+              <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
+              <Table.Cell>{s.purpose}</Table.Cell>
+              <Table.Cell>{s.location}</Table.Cell>
+              <Table.Cell>{t(`processing.subProcessors.bases.${s.transferBasis}`)}</Table.Cell>
+              {actions ? <Table.Cell>{actions(s)}</Table.Cell> : null}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
   );
 }
 

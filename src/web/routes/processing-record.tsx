@@ -8,7 +8,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { PageLoading } from '../components/loading';
 import { NotFound } from '../components/not-found';
 import { RouterLink } from '../components/router-link';
-import { SubProcessorManager } from '../components/sub-processor-manager';
+import { SubProcessorManager, SubProcessorTable } from '../components/sub-processor-manager';
 import { formatDate } from '../format';
 import { isNotFound, isUuid } from '../programme-data';
 import { useLocale, useSession } from '../session';
@@ -334,26 +334,10 @@ export function RecordBody({ record }: { record: ProcessingRecord }) {
         {record.subProcessors.provider.length === 0 ? (
           <Paragraph>{t('processing.subProcessors.none')}</Paragraph>
         ) : (
-          <CaptionedTable caption={t('processing.subProcessors.fromProvider')}>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('processing.subProcessors.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('processing.subProcessors.purpose')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('processing.subProcessors.location')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('processing.subProcessors.transferBasis')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {record.subProcessors.provider.map((s) => (
-                <Table.Row key={s.id}>
-                  <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
-                  <Table.Cell>{s.purpose}</Table.Cell>
-                  <Table.Cell>{s.location}</Table.Cell>
-                  <Table.Cell>{tx(`processing.subProcessors.bases.${s.transferBasis}`)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </CaptionedTable>
+          <SubProcessorTable
+            items={record.subProcessors.provider}
+            caption={t('processing.subProcessors.fromProvider')}
+          />
         )}
         <CaptionedTable caption={t('processing.subProcessors.fromDeployment')} testId="processing-automatic">
           <Table.Head>

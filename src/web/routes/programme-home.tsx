@@ -11,7 +11,7 @@ import { MellomarbeidCard } from '../components/mellomarbeid-card';
 import { ProgrammeGate } from '../components/programme-gate';
 import { RouterLink } from '../components/router-link';
 import { formatDate, formatDateWithWeekday, formatNumber, formatTime, todayInOslo } from '../format';
-import { isPartAvailable, partsForRole } from '../programme-data';
+import { partsForRole } from '../programme-data';
 import { retentionPath } from '../retention';
 import { useLocale, useSession } from '../session';
 
@@ -66,13 +66,7 @@ function ProgrammeHome({ programme }: { programme: ProgrammeDetail }) {
           <ul className="app-grid app-grid--featured">
             {focus.map((p) => (
               <li key={p.key}>
-                <PartCard
-                  programmeId={programme.id}
-                  part={p.key}
-                  available={isPartAvailable(programme, p)}
-                  title={title(p.key, true)}
-                  featured
-                />
+                <PartCard programmeId={programme.id} part={p.key} title={title(p.key, true)} featured />
               </li>
             ))}
           </ul>
@@ -90,7 +84,6 @@ function ProgrammeHome({ programme }: { programme: ProgrammeDetail }) {
                 <PartCard
                   programmeId={programme.id}
                   part={p.key}
-                  available={isPartAvailable(programme, p)}
                   title={title(p.key, false)}
                   featured={false}
                 />

@@ -6,7 +6,6 @@ import { ProgrammeGate } from '../components/programme-gate';
 import { isProgrammePart } from '../programme-data';
 import { ActualsPage } from './actuals';
 import { CoachingPage } from './coaching';
-import { ComingSoonPage } from './coming-soon';
 import { DevProjectPage } from './dev-project';
 import { EvaluationsPage } from './evaluations';
 import { ExpectationsSection } from '../components/expectations-section';
@@ -50,8 +49,8 @@ function PartPage({ programme, part }: { programme: ProgrammeDetail; part: Progr
     case 'quote':
       // The builder is the provider admin's; a client admin sees the accepted quote (the budget).
       if (programme.roles.includes('provider_admin')) return <QuotePage programme={programme} />;
-      if (programme.roles.includes('client_admin')) return <QuoteBudgetPage programme={programme} />;
-      return <ComingSoonPage programme={programme} part={part} />;
+      // Only those two may read the budget, so the part is listed for no one else.
+      return <QuoteBudgetPage programme={programme} />;
     case 'groups':
       return <GroupsPage programme={programme} />;
     case 'plan':
