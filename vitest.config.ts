@@ -12,11 +12,16 @@ const dbInclude = ['src/**/*.db.test.ts', 'tests/**/*.db.test.ts'];
 const pgOnly = ['tests/**/*.pg.test.ts'];
 const pgliteOnly = ['tests/**/*.pglite.test.ts'];
 
+// Vitest's default is one worker per core minus one: a single worker on a 2-core machine. A
+// database test mostly waits for its database, so two workers overlap well.
+const SERVER_WORKERS = 2;
+
 const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
       isolate: false,
+      maxWorkers: SERVER_WORKERS,
       include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
       exclude: [...dbInclude, ...pgOnly, ...pgliteOnly],
     },
@@ -25,6 +30,7 @@ const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: 'db-pglite',
       isolate: false,
+      maxWorkers: SERVER_WORKERS,
       include: [...dbInclude, ...pgliteOnly],
       env: { TEST_DB_KIND: 'pglite' },
       globalSetup: ['tests/setup/db-template.ts'],
@@ -39,6 +45,7 @@ if (testDatabaseUrl) {
     test: {
       name: 'db-postgres',
       isolate: false,
+      maxWorkers: SERVER_WORKERS,
       include: [...dbInclude, ...pgOnly],
       env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: testDatabaseUrl },
       globalSetup: ['tests/setup/db-template.ts'],
@@ -68,6 +75,8 @@ if (existsSync(chromiumPath)) {
       // Three browser files at a time: a browser test mostly waits (for the page, the server, axe),
       // so on 2 cores three overlap well; each file has its own server, database copy and browser.
       maxWorkers: 3,
+      // Its own group: projects that share a group must share maxWorkers.
+      sequence: { groupOrder: 1 },
       // A worker imports the app once for all its files (a file's harness state is reset in
       // useHarness) instead of spending ~10 s per file importing it again.
       isolate: false,

@@ -268,6 +268,8 @@ describe('an invitation with an .ics over SMTP', () => {
         transport,
         from: 'LP <no-reply@lp.test>',
         pollMs: 3_600_000,
+        // Earlier tests in this file leave invitations in the outbox: one pass must reach these two.
+        batchSize: 1000,
       });
       try {
         expect(await sender.runOnce()).toBeGreaterThanOrEqual(2);
@@ -277,7 +279,18 @@ describe('an invitation with an .ics over SMTP', () => {
       const withFile = smtp.received.find((m) => m.to.includes('leiar@seljord.example'))!;
       expect(withFile.raw).toMatch(/Content-Type: text\/calendar; method=REQUEST/i);
       expect(withFile.raw).toMatch(/filename=invitasjon\.ics/);
-      const plain = smtp.received.find((m) => m.to.includes('ingen@seljord.example'))!;
+      // Rarely (2 of 6 full runs on PostgreSQL) this message was missing here although the pass
+      // counted it as sent: wait for it briefly, and if it never comes say what the outbox holds.
+      const ingen = () => smtp.received.find((m) => m.to.includes('ingen@seljord.example'));
+      await expect
+        .poll(ingen, {
+          timeout: 5_000,
+          message: `received ${JSON.stringify(smtp.received.map((m) => m.to))}; outbox ${JSON.stringify(
+            (await database.db.select().from(emailOutbox)).map((r) => [r.toAddress, r.kind, r.status, r.lastError]),
+          )}`,
+        })
+        .toBeDefined();
+      const plain = ingen()!;
       expect(plain.raw).not.toMatch(/multipart\/mixed/i);
     } finally {
       transport.close();
