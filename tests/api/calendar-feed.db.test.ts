@@ -286,7 +286,12 @@ describe('an invitation with an .ics over SMTP', () => {
         .poll(ingen, {
           timeout: 5_000,
           message: `received ${JSON.stringify(smtp.received.map((m) => m.to))}; outbox ${JSON.stringify(
-            (await database.db.select().from(emailOutbox)).map((r) => [r.toAddress, r.kind, r.status, r.lastError]),
+            (await database.db.select().from(emailOutbox)).map((r) => [
+              r.toAddress,
+              r.kind,
+              r.status,
+              r.lastError,
+            ]),
           )}`,
         })
         .toBeDefined();
