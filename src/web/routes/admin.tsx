@@ -246,7 +246,7 @@ export function AuditPage() {
         lead={t('admin.auditIntro', { provider: provider ?? '' })}
       />
       <AuditFilters params={params} programmes={audit.data?.programmes ?? []} onApply={setParams} />
-      <div className="app-form__actions app-section">
+      <div className="app-form__actions">
         <Button
           variant="secondary"
           loading={download.busy}
@@ -315,7 +315,7 @@ export function AuditPage() {
               </Table.Body>
             </Table>
           </div>
-          <nav className="app-form__actions app-section" aria-label={t('auditLog.pagination')}>
+          <nav className="app-form__actions" aria-label={t('auditLog.pagination')}>
             <Paragraph aria-live="polite">
               {t('auditLog.shown', {
                 first: formatNumber(offset + 1, locale),

@@ -131,7 +131,9 @@ function CaptionedTable({
   return (
     <div className="app-table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
       <Table className="app-table" data-color="neutral" border data-testid={testId}>
-        <caption id={id}>{caption}</caption>
+        <caption id={id} data-size="2xs">
+          {caption}
+        </caption>
         {children}
       </Table>
     </div>

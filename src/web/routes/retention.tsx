@@ -303,8 +303,8 @@ function MonthsSelect({
   return (
     <Select
       aria-label={label}
-      // Wide enough for "12 måneder (standard)".
-      style={{ minWidth: '14rem' }}
+      // Wide enough for "12 månader (standard)" (styles.css).
+      className="app-retention-months"
       name={`months-${category.id}`}
       data-testid={`retention-months-${category.id}`}
       value={value === null ? 'keep' : String(value)}
