@@ -3077,11 +3077,6 @@ export const en: Catalog = {
     closeConfirm:
       'Close the evaluation of gathering {{number}}? It cannot be opened again, and the results are shown if enough have answered.',
     cancel: 'Cancel',
-    remindButton: 'Send reminder',
-    reminded_one: 'Reminder sent to {{count}} person who has not answered.',
-    reminded_other: 'Reminder sent to {{count}} people who have not answered.',
-    remindedNone: 'Everyone has answered – no reminder to send.',
-    alreadyReminded: 'The reminder has already been sent today.',
     answerNow: 'Answer now',
     answered: 'You have answered',
     notAnswered: 'You did not answer',

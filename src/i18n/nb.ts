@@ -3072,11 +3072,6 @@ export const nb = {
     closeConfirm:
       'Lukke evalueringen for samling {{number}}? Den kan ikke åpnes igjen, og resultatene vises hvis nok har svart.',
     cancel: 'Avbryt',
-    remindButton: 'Send påminnelse',
-    reminded_one: 'Påminnelse sendt til {{count}} som ikke har svart.',
-    reminded_other: 'Påminnelse sendt til {{count}} som ikke har svart.',
-    remindedNone: 'Alle har svart – ingen påminnelse å sende.',
-    alreadyReminded: 'Påminnelsen er allerede sendt i dag.',
     answerNow: 'Svar nå',
     answered: 'Du har svart',
     notAnswered: 'Du svarte ikke',

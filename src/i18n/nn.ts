@@ -3073,11 +3073,6 @@ export const nn: Catalog = {
     closeConfirm:
       'Lukke evalueringa for samling {{number}}? Ho kan ikkje opnast att, og resultata blir viste om nok har svart.',
     cancel: 'Avbryt',
-    remindButton: 'Send påminning',
-    reminded_one: 'Påminning sendt til {{count}} som ikkje har svart.',
-    reminded_other: 'Påminning sendt til {{count}} som ikkje har svart.',
-    remindedNone: 'Alle har svart – inga påminning å sende.',
-    alreadyReminded: 'Påminninga er alt send i dag.',
     answerNow: 'Svar no',
     answered: 'Du har svart',
     notAnswered: 'Du svarte ikkje',

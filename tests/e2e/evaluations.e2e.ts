@@ -106,6 +106,14 @@ describe('gathering evaluations', () => {
       .toMatch(/^5 /);
     expect(await g2.getByTestId('evaluation-results').count()).toBe(0);
 
+    // A reminder to those who have not answered, in the same words as the other surveys' button.
+    await g2.getByTestId('evaluation-remind').click();
+    const reminded = (locale: 'nb' | 'nn') =>
+      new RegExp(`^${catalogs[locale].surveyReminders.reminded_other.replace('{{count}}', '\\d+')}$`);
+    await expect
+      .poll(async () => plain(await staff.getByTestId('evaluation-message').textContent()))
+      .toMatch(new RegExp(`${reminded('nb').source}|${reminded('nn').source}`));
+
     // Closed: the results appear, five answers, every text listed.
     await g2.getByTestId('evaluation-close').click();
     await g2.getByTestId('evaluation-close-confirm').waitFor();

@@ -246,15 +246,15 @@ function StaffControls({
                 onSuccess: (r) =>
                   setMessage(
                     r.alreadySentToday
-                      ? t('evaluations.alreadyReminded')
+                      ? t('surveyReminders.alreadyReminded')
                       : r.queued === 0
-                        ? t('evaluations.remindedNone')
-                        : t('evaluations.reminded', { count: r.queued }),
+                        ? t('surveyReminders.remindedNone')
+                        : t('surveyReminders.reminded', { count: r.queued }),
                   ),
               })
             }
           >
-            {t('evaluations.remindButton')}
+            {t('surveyReminders.button')}
           </Button>
         }
         closeText={t('evaluations.closeButton')}
