@@ -42,6 +42,50 @@ export function formatMean(value: number, locale: ReturnType<typeof useLocale>):
   }).format(value);
 }
 
+/** The head of a table of units: unit, respondents, then the ten factors. */
+function UnitTableHead() {
+  const { t } = useTranslation();
+  return (
+    <Table.Head>
+      <Table.Row>
+        <Table.HeaderCell scope="col">{t('tenFactor.surveys.unit')}</Table.HeaderCell>
+        <Table.HeaderCell scope="col" className="app-ten-factor__number">
+          {t('tenFactor.surveys.respondents')}
+        </Table.HeaderCell>
+        {TEN_FACTORS.map((f) => (
+          <Table.HeaderCell key={f} scope="col" className="app-ten-factor__number">
+            {(t as T)(`tenFactor.factors.${f}`)}
+          </Table.HeaderCell>
+        ))}
+      </Table.Row>
+    </Table.Head>
+  );
+}
+
+/** One unit (or the municipality) under UnitTableHead. */
+function UnitTableRow({
+  name,
+  respondents,
+  means,
+}: {
+  name: string;
+  respondents: number;
+  means: Record<(typeof TEN_FACTORS)[number], number>;
+}) {
+  const locale = useLocale();
+  return (
+    <Table.Row>
+      <Table.HeaderCell scope="row">{name}</Table.HeaderCell>
+      <Table.Cell className="app-ten-factor__number">{respondents}</Table.Cell>
+      {TEN_FACTORS.map((f) => (
+        <Table.Cell key={f} className="app-ten-factor__number">
+          {formatMean(means[f], locale)}
+        </Table.Cell>
+      ))}
+    </Table.Row>
+  );
+}
+
 /** The set-up page of the staff and the client admin: on/off, import, surveys, links, aggregate. */
 export function TenFactorSetup({
   programme,
@@ -105,7 +149,6 @@ function ProblemList({ problems }: { problems: Problem[] }) {
 
 function ImportSection({ programme }: { programme: ProgrammeDetail }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const upload = useUploadTenFactor(programme.id);
   const commit = useCommitTenFactor(programme.id);
   const [file, setFile] = useState<File | null>(null);
@@ -228,30 +271,15 @@ function ImportSection({ programme }: { programme: ProgrammeDetail }) {
               aria-label={t('tenFactor.import.preview')}
             >
               <Table className="app-ten-factor__table" data-size="sm" data-testid="ten-factor-preview-table">
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('tenFactor.surveys.unit')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="app-ten-factor__number">
-                      {t('tenFactor.surveys.respondents')}
-                    </Table.HeaderCell>
-                    {TEN_FACTORS.map((f) => (
-                      <Table.HeaderCell key={f} scope="col" className="app-ten-factor__number">
-                        {(t as T)(`tenFactor.factors.${f}`)}
-                      </Table.HeaderCell>
-                    ))}
-                  </Table.Row>
-                </Table.Head>
+                <UnitTableHead />
                 <Table.Body>
                   {preview.units.map((u) => (
-                    <Table.Row key={u.rowNumber}>
-                      <Table.HeaderCell scope="row">{u.name}</Table.HeaderCell>
-                      <Table.Cell className="app-ten-factor__number">{u.respondents}</Table.Cell>
-                      {TEN_FACTORS.map((f) => (
-                        <Table.Cell key={f} className="app-ten-factor__number">
-                          {formatMean(u.means[f], locale)}
-                        </Table.Cell>
-                      ))}
-                    </Table.Row>
+                    <UnitTableRow
+                      key={u.rowNumber}
+                      name={u.name}
+                      respondents={u.respondents}
+                      means={u.means}
+                    />
                   ))}
                 </Table.Body>
               </Table>
@@ -328,43 +356,17 @@ function Surveys({ programme, overview }: { programme: ProgrammeDetail; overview
           >
             <Table className="app-ten-factor__table" data-size="sm">
               <caption>{t('tenFactor.surveys.caption', { label: s.label, year: s.year })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('tenFactor.surveys.unit')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="app-ten-factor__number">
-                    {t('tenFactor.surveys.respondents')}
-                  </Table.HeaderCell>
-                  {TEN_FACTORS.map((f) => (
-                    <Table.HeaderCell key={f} scope="col" className="app-ten-factor__number">
-                      {(t as T)(`tenFactor.factors.${f}`)}
-                    </Table.HeaderCell>
-                  ))}
-                </Table.Row>
-              </Table.Head>
+              <UnitTableHead />
               <Table.Body>
                 {s.units.map((u) => (
-                  <Table.Row key={u.name}>
-                    <Table.HeaderCell scope="row">{u.name}</Table.HeaderCell>
-                    <Table.Cell className="app-ten-factor__number">{u.respondents}</Table.Cell>
-                    {TEN_FACTORS.map((f) => (
-                      <Table.Cell key={f} className="app-ten-factor__number">
-                        {formatMean(u.means[f], locale)}
-                      </Table.Cell>
-                    ))}
-                  </Table.Row>
+                  <UnitTableRow key={u.name} name={u.name} respondents={u.respondents} means={u.means} />
                 ))}
                 {s.municipality ? (
-                  <Table.Row>
-                    <Table.HeaderCell scope="row">
-                      {(t as T)(`tenFactor.basis.${s.municipality.basis}`)}
-                    </Table.HeaderCell>
-                    <Table.Cell className="app-ten-factor__number">{s.municipality.respondents}</Table.Cell>
-                    {TEN_FACTORS.map((f) => (
-                      <Table.Cell key={f} className="app-ten-factor__number">
-                        {formatMean(s.municipality!.means[f], locale)}
-                      </Table.Cell>
-                    ))}
-                  </Table.Row>
+                  <UnitTableRow
+                    name={(t as T)(`tenFactor.basis.${s.municipality.basis}`)}
+                    respondents={s.municipality.respondents}
+                    means={s.municipality.means}
+                  />
                 ) : null}
               </Table.Body>
             </Table>
