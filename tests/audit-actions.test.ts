@@ -50,8 +50,9 @@ function actionsInServices(): { action: string; file: string }[] {
       if (!prop) continue; // shorthand `action` or `entry.action`: a helper, matched below
       for (const action of literalsIn(prop[1]!)) found.push({ action, file });
     }
-    // The dev-project service passes its action to a local `audit(tx, ctx, scope, action, …)`.
-    for (const m of src.matchAll(/\baudit\((?:tx|db), ctx, scope, ([^,]+),/g))
+    // The dev-project service passes its action to a local `audit(tx, ctx, scope, action, …)`, the
+    // surveys' reminder buttons to `remindNow(db, ctx, scope, action, …)`.
+    for (const m of src.matchAll(/\b(?:audit|remindNow)\(\s*(?:tx|db),\s*ctx,\s*scope,\s*([^,]+),/g))
       for (const action of literalsIn(m[1]!)) found.push({ action, file });
   }
   return found;

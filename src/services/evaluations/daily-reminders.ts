@@ -4,9 +4,12 @@ import type { ReminderResult } from '../../contracts/evaluations';
 import type { Db } from '../../db/client';
 import { clients, participants, programmes, users } from '../../db/schema/index';
 import type { CatalogKey } from '../../i18n/index';
+import type { ProgrammeScope } from '../../domain/access/policy';
+import { recordAudit } from '../audit';
 import { type MailKind, enqueueEmail } from '../mail/outbox';
 import { translator } from '../messages';
 import { isoDateInOslo } from '../quotes/price';
+import type { Ctx } from './load';
 
 // Daily reminders to those who have not answered a survey (a gathering evaluation, the expectation
 // round, the overall evaluation): one round per survey per Oslo day, claimed atomically on the
@@ -112,4 +115,32 @@ export async function queueRemindersToNonAnswerers(tx: Db, mail: ReminderMail): 
     });
   }
   return due.length;
+}
+
+/**
+ * The staff's "send reminder now" for an open survey (the caller has authorised and checked that
+ * it is open): one round under the same once-a-day claim as the job, audited when it queued mail.
+ */
+export async function remindNow(
+  db: Db,
+  ctx: Ctx,
+  scope: ProgrammeScope,
+  action: string,
+  survey: { resourceType: string; id: string },
+  round: () => Promise<ReminderResult>,
+): Promise<ReminderResult> {
+  const result = await round();
+  if (result.queued > 0)
+    await recordAudit(db, {
+      actorUserId: ctx.actor.userId,
+      action,
+      resourceType: survey.resourceType,
+      resourceId: survey.id,
+      providerId: scope.providerId,
+      clientId: scope.clientId,
+      programmeId: scope.programmeId,
+      ip: ctx.ip,
+      details: { queued: result.queued },
+    });
+  return result;
 }

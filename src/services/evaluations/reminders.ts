@@ -3,11 +3,10 @@ import type { ReminderResult } from '../../contracts/evaluations';
 import type { Db } from '../../db/client';
 import { evaluationParticipations, evaluations, gatherings, programmes } from '../../db/schema/index';
 import { effectiveStatus } from '../../domain/evaluations/evaluations';
-import { recordAudit } from '../audit';
 import { authorize } from '../authorize';
 import { AppError } from '../errors';
 import { loadProgramme, scopeOf } from '../programmes/scope';
-import { isReminderDay, notRemindedOn, remindDailyRound } from './daily-reminders';
+import { isReminderDay, notRemindedOn, remindDailyRound, remindNow } from './daily-reminders';
 import { type Ctx, answerLinkOf, loadEvaluation } from './load';
 
 /**
@@ -72,20 +71,14 @@ export async function sendEvaluationReminders(
   const loaded = await loadEvaluation(db, programmeId, evaluationId, ctx.now);
   if (loaded.status !== 'open')
     throw new AppError('conflict', 'Reminders are sent only while the evaluation is open');
-  const result = await remindRound(db, evaluationId, ctx.now, publicUrl);
-  if (result.queued > 0)
-    await recordAudit(db, {
-      actorUserId: ctx.actor.userId,
-      action: 'evaluation.remind',
-      resourceType: 'evaluation',
-      resourceId: evaluationId,
-      providerId: scope.providerId,
-      clientId: scope.clientId,
-      programmeId,
-      ip: ctx.ip,
-      details: { queued: result.queued },
-    });
-  return result;
+  return remindNow(
+    db,
+    ctx,
+    scope,
+    'evaluation.remind',
+    { resourceType: 'evaluation', id: evaluationId },
+    () => remindRound(db, evaluationId, ctx.now, publicUrl),
+  );
 }
 
 /**

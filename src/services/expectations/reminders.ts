@@ -2,9 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { ReminderResult } from '../../contracts/evaluations';
 import type { Db } from '../../db/client';
 import { expectationAnswers, expectationRounds, programmes } from '../../db/schema/index';
-import { recordAudit } from '../audit';
 import { authorize } from '../authorize';
-import { isReminderDay, notRemindedOn, remindDailyRound } from '../evaluations/daily-reminders';
+import { isReminderDay, notRemindedOn, remindDailyRound, remindNow } from '../evaluations/daily-reminders';
 import { AppError } from '../errors';
 import type { Ctx } from '../evaluations/load';
 import { loadProgramme, scopeOf } from '../programmes/scope';
@@ -68,20 +67,14 @@ export async function sendExpectationReminders(
   const round = await roundOf(db, programmeId);
   if (round?.status !== 'open')
     throw new AppError('conflict', 'Reminders are sent only while the expectation round is open');
-  const result = await remindRound(db, round.id, ctx.now, publicUrl);
-  if (result.queued > 0)
-    await recordAudit(db, {
-      actorUserId: ctx.actor.userId,
-      action: 'expectations.remind',
-      resourceType: 'expectation_round',
-      resourceId: round.id,
-      providerId: scope.providerId,
-      clientId: scope.clientId,
-      programmeId,
-      ip: ctx.ip,
-      details: { queued: result.queued },
-    });
-  return result;
+  return remindNow(
+    db,
+    ctx,
+    scope,
+    'expectations.remind',
+    { resourceType: 'expectation_round', id: round.id },
+    () => remindRound(db, round.id, ctx.now, publicUrl),
+  );
 }
 
 /**

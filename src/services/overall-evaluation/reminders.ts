@@ -3,9 +3,8 @@ import type { ReminderResult } from '../../contracts/evaluations';
 import type { Db } from '../../db/client';
 import { overallEvaluationParticipations, overallEvaluations, programmes } from '../../db/schema/index';
 import { effectiveStatus } from '../../domain/evaluations/evaluations';
-import { recordAudit } from '../audit';
 import { authorize } from '../authorize';
-import { isReminderDay, notRemindedOn, remindDailyRound } from '../evaluations/daily-reminders';
+import { isReminderDay, notRemindedOn, remindDailyRound, remindNow } from '../evaluations/daily-reminders';
 import { AppError } from '../errors';
 import type { Ctx } from '../evaluations/load';
 import { loadProgramme, scopeOf } from '../programmes/scope';
@@ -68,20 +67,14 @@ export async function sendOverallEvaluationReminders(
   const loaded = await loadOverall(db, programmeId, ctx.now);
   if (loaded?.status !== 'open')
     throw new AppError('conflict', 'Reminders are sent only while the overall evaluation is open');
-  const result = await remindRound(db, loaded.row.id, ctx.now, publicUrl);
-  if (result.queued > 0)
-    await recordAudit(db, {
-      actorUserId: ctx.actor.userId,
-      action: 'overall_evaluation.remind',
-      resourceType: 'overall_evaluation',
-      resourceId: loaded.row.id,
-      providerId: scope.providerId,
-      clientId: scope.clientId,
-      programmeId,
-      ip: ctx.ip,
-      details: { queued: result.queued },
-    });
-  return result;
+  return remindNow(
+    db,
+    ctx,
+    scope,
+    'overall_evaluation.remind',
+    { resourceType: 'overall_evaluation', id: loaded.row.id },
+    () => remindRound(db, loaded.row.id, ctx.now, publicUrl),
+  );
 }
 
 /**
